@@ -1,0 +1,144 @@
+"""Bilingual demo content for a first run. Every function is idempotent."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .models import HomePage, StandardPage
+
+HOME = {
+    "es": {
+        "title": "Inicio",
+        "hero_title": "La comunidad de inteligencia artificial de Medellín",
+        "hero_text": "Eventos, talleres, recursos y personas que construyen IA desde Medellín "
+        "para el mundo.",
+        "hero_cta_label": "Únete a la comunidad",
+        "intro": "Cada mes nos reunimos para aprender, compartir proyectos y conectar con "
+        "quienes hacen IA en la ciudad.",
+    },
+    "en": {
+        "title": "Home",
+        "hero_title": "Medellín's artificial intelligence community",
+        "hero_text": "Events, workshops, resources and people building AI from Medellín for "
+        "the world.",
+        "hero_cta_label": "Join the community",
+        "intro": "Every month we meet to learn, share projects and connect with the people "
+        "doing AI in the city.",
+    },
+}
+
+PAGES = [
+    {
+        "es": {
+            "slug": "acerca",
+            "title": "Acerca de Medellín AI",
+            "introduction": "Somos una comunidad abierta de investigadores, estudiantes, "
+            "empresas y entusiastas de la IA en Medellín.",
+            "body": "Organizamos meetups, talleres y hackatones, y publicamos recursos en "
+            "español e inglés.",
+        },
+        "en": {
+            "slug": "about",
+            "title": "About Medellín AI",
+            "introduction": "We are an open community of researchers, students, companies "
+            "and AI enthusiasts in Medellín.",
+            "body": "We run meetups, workshops and hackathons, and publish resources in "
+            "Spanish and English.",
+        },
+    },
+    {
+        "es": {
+            "slug": "codigo-de-conducta",
+            "title": "Código de conducta",
+            "introduction": "Queremos que todas las personas se sientan bienvenidas.",
+            "body": "Tratamos a los demás con respeto; el acoso no se tolera en ningún espacio "
+            "de la comunidad.",
+        },
+        "en": {
+            "slug": "code-of-conduct",
+            "title": "Code of conduct",
+            "introduction": "We want everyone to feel welcome.",
+            "body": "We treat each other with respect; harassment is not tolerated in any "
+            "community space.",
+        },
+    },
+]
+
+
+def locales() -> dict[str, Locale]:
+    es, _ = Locale.objects.get_or_create(language_code="es")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return {"es": es, "en": en}
+
+
+@transaction.atomic
+def home_pages(signup_url: str) -> dict[str, HomePage]:
+    """The Spanish home page is the site root; the English one is its translation."""
+    loc = locales()
+    root = Page.get_first_root_node()
+    home_es = HomePage.objects.filter(locale=loc["es"]).first()
+    if home_es is None:
+        # Wagtail's migration leaves a placeholder "Welcome" page: replace it.
+        for placeholder in root.get_children().filter(locale=loc["es"]).exclude(
+            content_type__model="homepage"
+        ):
+            if placeholder.get_children_count() == 0:
+                Site.objects.filter(root_page=placeholder).update(root_page=root)
+                placeholder.delete()
+        home_es = HomePage(slug="inicio", locale=loc["es"], **_home_fields("es", signup_url))
+        root.add_child(instance=home_es)
+        home_es.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.site_name = "localhost", 80, "Medellín AI"
+    site.root_page = home_es
+    site.save()
+
+    home_en = HomePage.objects.filter(locale=loc["en"], translation_key=home_es.translation_key)
+    home_en = home_en.first()
+    if home_en is None:
+        home_en = home_es.copy_for_translation(loc["en"])
+    for key, value in _home_fields("en", signup_url).items():
+        setattr(home_en, key, value)
+    home_en.slug = "home"
+    home_en.save_revision().publish()
+    return {"es": home_es, "en": home_en}
+
+
+def _home_fields(lang: str, signup_url: str) -> dict:
+    text = HOME[lang]
+    return {
+        "title": text["title"],
+        "hero_title": text["hero_title"],
+        "hero_text": text["hero_text"],
+        "hero_cta_label": text["hero_cta_label"],
+        "hero_cta_url": signup_url.replace("/es/", f"/{lang}/"),
+        "body": [("paragraph", f"<p>{text['intro']}</p>")],
+    }
+
+
+@transaction.atomic
+def standard_pages(homes: dict[str, HomePage]) -> list[StandardPage]:
+    created = []
+    loc = locales()
+    for spec in PAGES:
+        es = spec["es"]
+        page_es = StandardPage.objects.child_of(homes["es"]).filter(slug=es["slug"]).first()
+        if page_es is None:
+            page_es = StandardPage(slug=es["slug"], title=es["title"], locale=loc["es"])
+            homes["es"].add_child(instance=page_es)
+        _fill(page_es, es)
+        en = spec["en"]
+        page_en = StandardPage.objects.filter(
+            locale=loc["en"], translation_key=page_es.translation_key
+        ).first() or page_es.copy_for_translation(loc["en"])
+        _fill(page_en, en)
+        created += [page_es, page_en]
+    return created
+
+
+def _fill(page: StandardPage, text: dict) -> None:
+    page.title, page.slug = text["title"], text["slug"]
+    page.introduction = text["introduction"]
+    page.body = [("paragraph", f"<p>{text['body']}</p>")]
+    page.save_revision().publish()

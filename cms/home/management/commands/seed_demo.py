@@ -1,0 +1,62 @@
+"""Create a believable bilingual demo: page tree in es and en, pages, one user per role.
+
+Idempotent: running it again updates the demo content in place. Later features add their
+own step to STEPS.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+from django.utils import translation
+
+from cms.home import demo as cms_demo
+from community.accounts import demo as accounts_demo
+from config.env import env
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the bilingual demo content and one user per role."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            default=env("DEMO_PASSWORD", default="medellin-demo-2026"),
+            help="Password for every demo user (default: $DEMO_PASSWORD or medellin-demo-2026).",
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="Allow seeding when DEBUG is off."
+        )
+
+    def handle(self, *args, password, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to seed demo users with known passwords while DEBUG is off; "
+                "pass --force if this really is a demo instance."
+            )
+        with translation.override("es"):
+            signup_url = reverse("account_signup")
+        state: dict = {}
+        steps = [
+            ("Locales (es, en)", lambda: cms_demo.locales()),
+            ("Home pages", lambda: state.update(homes=cms_demo.home_pages(signup_url))),
+            ("Standard pages", lambda: cms_demo.standard_pages(state["homes"])),
+            ("Demo users", lambda: state.update(logins=accounts_demo.demo_users(password))),
+        ]
+        for number, (label, step) in enumerate(steps, start=1):
+            self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")
+            self.stdout.flush()
+            step()
+            self.stdout.write(self.style.SUCCESS(" done"))
+
+        site = settings.SITE_URL
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Demo ready."))
+        self.stdout.write(f"  Site (es):   {site}/es/")
+        self.stdout.write(f"  Site (en):   {site}/en/")
+        self.stdout.write(f"  CMS admin:   {site}/admin/")
+        self.stdout.write(f"  Shop:        {site}/es/shop/  (staff dashboard: /es/shop/dashboard/)")
+        self.stdout.write(f"  API docs:    {site}/api/docs/   content API: {site}/api/v2/pages/")
+        self.stdout.write(f"  Health:      {site}/health/")
+        self.stdout.write("  Demo logins (password for all: %s):" % password)
+        for role, email in state["logins"]:
+            self.stdout.write(f"    {role:<10} {email}")

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("me/", views.MeView.as_view(), name="me"),
+    path("role-changes/", views.RoleChangeListView.as_view(), name="role-changes"),
+    path("users/<int:user_id>/role/", views.UserRoleView.as_view(), name="user-role"),
+]

@@ -1,0 +1,72 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .models import Profile, RoleChange
+from .roles import Role
+from .selectors import user_get_role
+
+
+class RoleChangeForm(forms.ModelForm):
+    """The admin's 'change a role' form; saving goes through services.user_set_role."""
+
+    class Meta:
+        model = RoleChange
+        fields = ["user", "new_role", "reason"]
+        labels = {"new_role": _("New role")}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = get_user_model().objects.order_by("email")
+
+    def clean(self):
+        cleaned = super().clean()
+        user, role = cleaned.get("user"), cleaned.get("new_role")
+        if user and role and user_get_role(user) == Role(role):
+            self.add_error("new_role", _("This user already has that role."))
+        return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    first_name = forms.CharField(label=_("First name"), max_length=255, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=255, required=False)
+    ai_interests = forms.CharField(
+        label=_("AI interests"), required=False,
+        help_text=_("Separate with commas, e.g. NLP, computer vision, MLOps."),
+    )
+    skills = forms.CharField(
+        label=_("Skills"), required=False, help_text=_("Separate with commas, e.g. Python, PyTorch.")
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "profile_type",
+            "organization_name",
+            "bio",
+            "experience_level",
+            "linkedin_url",
+            "preferred_language",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = self.instance
+        self.initial.setdefault("first_name", profile.user.first_name)
+        self.initial.setdefault("last_name", profile.user.last_name)
+        self.initial["ai_interests"] = ", ".join(profile.ai_interests or [])
+        self.initial["skills"] = ", ".join(profile.skills or [])
+
+    @staticmethod
+    def _split(value: str) -> list[str]:
+        return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+    def clean_ai_interests(self):
+        return self._split(self.cleaned_data["ai_interests"])
+
+    def clean_skills(self):
+        return self._split(self.cleaned_data["skills"])
+
+    def to_service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        return {k: v for k, v in data.items() if k != "avatar"}

@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.customer.abstract_models import AbstractUser
+
+from .roles import Role
+from .validators import validate_contact_preferences, validate_tag_list
+
+
+class User(AbstractUser):
+    """Email is the identifier (Oscar's abstract user has no username)."""
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        ordering = ["email"]
+
+
+def default_contact_preferences() -> dict:
+    return {"email": True, "phone": False, "whatsapp": False}
+
+
+class Profile(models.Model):
+    """What members show of themselves (PRD profiles); one per user, created with the user."""
+
+    class ProfileType(models.TextChoices):
+        PERSONAL = "personal", _("Personal")
+        ORGANIZATION = "organization", _("Organization")
+
+    class ExperienceLevel(models.TextChoices):
+        STUDENT = "student", _("Student")
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+        EXPERT = "expert", _("Expert")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    profile_type = models.CharField(
+        _("profile type"), max_length=20, choices=ProfileType, default=ProfileType.PERSONAL
+    )
+    organization_name = models.CharField(
+        _("organization name"), max_length=200, blank=True,
+        help_text=_("For organization profiles: the name shown instead of the person's."),
+    )
+    avatar = models.ImageField(_("avatar"), upload_to="avatars/%Y/%m/", blank=True)
+    bio = models.TextField(_("bio"), max_length=2000, blank=True)
+    ai_interests = models.JSONField(
+        _("AI interests"), default=list, blank=True, validators=[validate_tag_list]
+    )
+    skills = models.JSONField(_("skills"), default=list, blank=True, validators=[validate_tag_list])
+    contact_preferences = models.JSONField(
+        _("contact preferences"),
+        default=default_contact_preferences,
+        validators=[validate_contact_preferences],
+    )
+    experience_level = models.CharField(
+        _("experience level"), max_length=20, choices=ExperienceLevel, blank=True
+    )
+    linkedin_url = models.URLField(_("LinkedIn URL"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="es"
+    )
+    signup_completed = models.BooleanField(_("sign-up completed"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        indexes = [models.Index(fields=["experience_level"])]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.profile_type == self.ProfileType.ORGANIZATION and self.organization_name:
+            return self.organization_name
+        return self.user.get_full_name() or self.user.email.split("@")[0]
+
+
+class RoleChange(models.Model):
+    """Every change of a user's role: who changed whose, from what to what, and when
+    (PRD role_history). changed_by is empty for changes the system made (sign-up, seeding)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_changes",
+        verbose_name=_("user"),
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="role_changes_made", verbose_name=_("changed by"),
+    )
+    old_role = models.CharField(_("old role"), max_length=20, choices=Role, blank=True)
+    new_role = models.CharField(_("new role"), max_length=20, choices=Role)
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("role change")
+        verbose_name_plural = _("role changes")
+        ordering = ["-changed_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-changed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.old_role or '-'} → {self.new_role}"

@@ -1,0 +1,77 @@
+"""The four roles (PRD 8.4) as Django groups, and the permissions each one carries.
+
+A user holds exactly one role. Admin means full access (superuser and staff); the other
+roles are group memberships. Later features add their permissions to ROLE_PERMISSIONS;
+`sync_role_permissions` (run after every migrate) keeps the groups in step.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Admin")
+    ORGANIZER = "organizer", _("Organizer")
+    MEMBER = "member", _("Member")
+    ATTENDEE = "attendee", _("Attendee")
+
+
+# Group names are stable identifiers (English); labels above are translated for display.
+ROLE_GROUPS: dict[Role, str] = {
+    Role.ADMIN: "Admin",
+    Role.ORGANIZER: "Organizer",
+    Role.MEMBER: "Member",
+    Role.ATTENDEE: "Attendee",
+}
+GROUP_ROLES: dict[str, Role] = {name: role for role, name in ROLE_GROUPS.items()}
+
+_MEMBER = [
+    "accounts.view_profile",
+    "accounts.change_profile",
+]
+# "app_label.codename" per role. Admins are superusers and need no list.
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.ATTENDEE: ["accounts.view_profile", "accounts.change_profile"],
+    Role.MEMBER: _MEMBER,
+    Role.ORGANIZER: [
+        *_MEMBER,
+        "wagtailadmin.access_admin",
+        "partner.dashboard_access",
+    ],
+    Role.ADMIN: [],
+}
+
+
+def sync_role_permissions(apps=None) -> None:
+    """Create the role groups and set exactly the permissions ROLE_PERMISSIONS names."""
+    from django.apps import apps as global_apps
+
+    registry = apps or global_apps
+    Group = registry.get_model("auth", "Group")
+    Permission = registry.get_model("auth", "Permission")
+    for role, group_name in ROLE_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=group_name)
+        wanted = ROLE_PERMISSIONS[role]
+        perms = []
+        for dotted in wanted:
+            app_label, codename = dotted.split(".", 1)
+            try:
+                perms.append(
+                    Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                )
+            except Permission.DoesNotExist as exc:
+                raise LookupError(
+                    f"Role {group_name} names permission {dotted}, which does not exist."
+                ) from exc
+        group.permissions.set(perms)
+
+
+def sync_role_permissions_after_migrate(sender, using="default", **kwargs) -> None:
+    # Permissions of every app exist by now: Django creates them before our receiver runs
+    # only for apps listed earlier, so create them all first (idempotent).
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    sync_role_permissions()

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from .models import RoleChange
+from .roles import GROUP_ROLES, Role
+
+
+def user_get_role(user) -> Role | None:
+    """A superuser is an Admin; otherwise the role group the user belongs to, if any."""
+    if user.is_superuser:
+        return Role.ADMIN
+    # Uses the prefetch cache when the caller prefetched groups.
+    for group in user.groups.all():
+        if group.name in GROUP_ROLES:
+            return GROUP_ROLES[group.name]
+    return None
+
+
+def user_list_with_roles() -> QuerySet:
+    return get_user_model().objects.select_related("profile").prefetch_related("groups")
+
+
+def role_change_list(*, user=None) -> QuerySet[RoleChange]:
+    qs = RoleChange.objects.select_related("user", "changed_by")
+    if user is not None:
+        qs = qs.filter(user=user)
+    return qs

@@ -1,0 +1,34 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_TAGS = 30
+MAX_TAG_LENGTH = 50
+
+
+def validate_tag_list(value) -> None:
+    """Interests and skills are short labels: a list of at most 30 strings of 1-50 chars."""
+    if not isinstance(value, list):
+        raise ValidationError(_("Enter a list of labels."), code="not_a_list")
+    if len(value) > MAX_TAGS:
+        raise ValidationError(
+            _("Enter at most %(max)d labels.") % {"max": MAX_TAGS}, code="too_many"
+        )
+    for item in value:
+        if not isinstance(item, str) or not item.strip() or len(item) > MAX_TAG_LENGTH:
+            raise ValidationError(
+                _("Each label must be text of 1 to %(max)d characters.") % {"max": MAX_TAG_LENGTH},
+                code="invalid_label",
+            )
+
+
+CONTACT_CHANNELS = ("email", "phone", "whatsapp")
+
+
+def validate_contact_preferences(value) -> None:
+    if not isinstance(value, dict) or not all(
+        key in CONTACT_CHANNELS and isinstance(flag, bool) for key, flag in value.items()
+    ):
+        raise ValidationError(
+            _("Contact preferences map email, phone or whatsapp to true or false."),
+            code="invalid_contact_preferences",
+        )

@@ -1,0 +1,48 @@
+"""The member's own dashboard (/dashboard/): overview and profile editing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from config.errors import DomainError
+
+from .forms import ProfileForm
+from .selectors import role_change_list, user_get_role
+from .services import profile_ensure, profile_update
+
+
+@login_required
+def dashboard_home(request):
+    profile = profile_ensure(user=request.user)
+    return TemplateResponse(
+        request,
+        "dashboard/home.html",
+        {
+            "profile": profile,
+            "role": user_get_role(request.user),
+            "role_changes": role_change_list(user=request.user)[:5],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dashboard_profile(request):
+    profile = profile_ensure(user=request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile_update(profile=profile, actor=request.user, data=form.to_service_data())
+        except DomainError as exc:
+            for field, errors in exc.fields.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+            if not exc.fields:
+                form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("members:profile")
+    return TemplateResponse(request, "dashboard/profile.html", {"form": form, "profile": profile})

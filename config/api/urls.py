@@ -1,0 +1,25 @@
+"""/api/: our versioned API (v1), its OpenAPI document and docs, and Wagtail's content API (v2)."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+content_api = WagtailAPIRouter("wagtailapi")
+content_api.register_endpoint("pages", PagesAPIViewSet)
+content_api.register_endpoint("images", ImagesAPIViewSet)
+content_api.register_endpoint("documents", DocumentsAPIViewSet)
+
+v1 = [
+    path("", include("community.accounts.api.urls")),
+]
+
+urlpatterns = [
+    path("v1/", include((v1, "api"), namespace="v1")),
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("v2/", content_api.urls),
+]

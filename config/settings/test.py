@@ -1,0 +1,51 @@
+"""pytest: SQLite in memory unless DATABASE_URL says otherwise (CI sets PostgreSQL)."""
+
+import os
+
+# django-q2 reads its configuration when it is first imported: force synchronous tasks
+# before anything imports it.
+os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+
+from config.env import env  # noqa: E402
+
+from .base import *  # noqa: E402, F403
+from .base import Q_CLUSTER  # noqa: E402
+
+DEBUG = False
+SECRET_KEY = env("SECRET_KEY")
+ALLOWED_HOSTS = ["*"]
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
+
+if "DATABASE_URL" not in os.environ:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Each test gets a clean cache (rate limits live there); Redis when CI provides it.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"test-{os.getpid()}",
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STRIPE_API_BASE = "http://127.0.0.1:8420"
+STRIPE_SECRET_KEY = "sk_test_localstripe"
+STRIPE_WEBHOOK_SECRET = "whsec_test"

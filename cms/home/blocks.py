@@ -18,7 +18,10 @@ class CallToActionBlock(blocks.StructBlock):
 
 class BaseContentBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("Heading"), form_classname="title", max_length=120, template="home/blocks/heading.html"
+        label=_("Heading"),
+        form_classname="title",
+        max_length=120,
+        template="home/blocks/heading.html",
     )
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "h3", "h4"]

@@ -80,8 +80,8 @@ def home_pages(signup_url: str) -> dict[str, HomePage]:
     home_es = HomePage.objects.filter(locale=loc["es"]).first()
     if home_es is None:
         # Wagtail's migration leaves a placeholder "Welcome" page: replace it.
-        for placeholder in root.get_children().filter(locale=loc["es"]).exclude(
-            content_type__model="homepage"
+        for placeholder in (
+            root.get_children().filter(locale=loc["es"]).exclude(content_type__model="homepage")
         ):
             if placeholder.get_children_count() == 0:
                 Site.objects.filter(root_page=placeholder).update(root_page=root)

@@ -1,1 +1,1 @@
-default_app_config = 'commerce.catalogue.apps.CatalogueConfig'
+default_app_config = "commerce.catalogue.apps.CatalogueConfig"

@@ -1,1 +1,1 @@
-default_app_config = 'commerce.checkout.apps.CheckoutConfig'
+default_app_config = "commerce.checkout.apps.CheckoutConfig"

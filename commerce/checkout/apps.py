@@ -2,4 +2,4 @@ import oscar.apps.checkout.apps as apps
 
 
 class CheckoutConfig(apps.CheckoutConfig):
-    name = 'commerce.checkout'
+    name = "commerce.checkout"

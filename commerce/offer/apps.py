@@ -2,4 +2,4 @@ import oscar.apps.offer.apps as apps
 
 
 class OfferConfig(apps.OfferConfig):
-    name = 'commerce.offer'
+    name = "commerce.offer"

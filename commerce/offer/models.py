@@ -1,1 +1,1 @@
-from oscar.apps.offer.models import * 
+from oscar.apps.offer.models import *

@@ -1,1 +1,1 @@
-default_app_config = 'commerce.order.apps.OrderConfig'
+default_app_config = "commerce.order.apps.OrderConfig"

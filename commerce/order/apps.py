@@ -2,4 +2,4 @@ import oscar.apps.order.apps as apps
 
 
 class OrderConfig(apps.OrderConfig):
-    name = 'commerce.order'
+    name = "commerce.order"

@@ -1,1 +1,1 @@
-default_app_config = 'commerce.partner.apps.PartnerConfig'
+default_app_config = "commerce.partner.apps.PartnerConfig"

@@ -1,1 +1,1 @@
-default_app_config = 'commerce.payment.apps.PaymentConfig'
+default_app_config = "commerce.payment.apps.PaymentConfig"

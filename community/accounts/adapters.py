@@ -21,5 +21,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def save_user(self, request, sociallogin, form=None):
         with transaction.atomic():
             user = super().save_user(request, sociallogin, form=form)
-            user_set_role(user=user, role=Role.MEMBER, reason=f"sign-up via {sociallogin.account.provider}")
+            user_set_role(
+                user=user, role=Role.MEMBER, reason=f"sign-up via {sociallogin.account.provider}"
+            )
         return user

@@ -31,11 +31,15 @@ class ProfileForm(forms.ModelForm):
     first_name = forms.CharField(label=_("First name"), max_length=255, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=255, required=False)
     ai_interests = forms.CharField(
-        label=_("AI interests"), required=False,
+        label=_("AI interests"),
+        required=False,
         help_text=_("Separate with commas, e.g. NLP, computer vision, MLOps."),
     )
+    linkedin_url = forms.URLField(label=_("LinkedIn URL"), required=False, assume_scheme="https")
     skills = forms.CharField(
-        label=_("Skills"), required=False, help_text=_("Separate with commas, e.g. Python, PyTorch.")
+        label=_("Skills"),
+        required=False,
+        help_text=_("Separate with commas, e.g. Python, PyTorch."),
     )
 
     class Meta:

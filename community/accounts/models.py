@@ -40,7 +40,9 @@ class Profile(models.Model):
         _("profile type"), max_length=20, choices=ProfileType, default=ProfileType.PERSONAL
     )
     organization_name = models.CharField(
-        _("organization name"), max_length=200, blank=True,
+        _("organization name"),
+        max_length=200,
+        blank=True,
         help_text=_("For organization profiles: the name shown instead of the person's."),
     )
     avatar = models.ImageField(_("avatar"), upload_to="avatars/%Y/%m/", blank=True)
@@ -85,12 +87,18 @@ class RoleChange(models.Model):
     (PRD role_history). changed_by is empty for changes the system made (sign-up, seeding)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_changes",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_changes",
         verbose_name=_("user"),
     )
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="role_changes_made", verbose_name=_("changed by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="role_changes_made",
+        verbose_name=_("changed by"),
     )
     old_role = models.CharField(_("old role"), max_length=20, choices=Role, blank=True)
     new_role = models.CharField(_("new role"), max_length=20, choices=Role)

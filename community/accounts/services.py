@@ -75,7 +75,9 @@ def user_set_role(*, user, role: Role | str, actor=None, reason: str = "") -> Ro
 
 
 def profile_ensure(*, user) -> Profile:
+    """The user's profile, created if missing; shares the caller's user instance."""
     profile, _created = Profile.objects.get_or_create(user=user)
+    profile.user = user
     return profile
 
 
@@ -117,9 +119,10 @@ def profile_update(*, profile: Profile, actor, data: dict) -> Profile:
         raise ValidationFailed(
             _("Some fields are not valid."), code="invalid", fields=exc.message_dict
         ) from exc
-    profile.signup_completed = bool(
-        profile.user.first_name and (profile.ai_interests or profile.skills or profile.bio)
-    ) or profile.signup_completed
+    profile.signup_completed = (
+        bool(profile.user.first_name and (profile.ai_interests or profile.skills or profile.bio))
+        or profile.signup_completed
+    )
     with transaction.atomic():
         if user_fields:
             profile.user.save(update_fields=list(user_fields))

@@ -1,7 +1,8 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -40,14 +41,15 @@ class RoleChangeCreateView(CreateView):
 
     def get_success_message(self, instance):
         return _("%(user)s is now %(role)s.") % {
-            "user": instance.user, "role": instance.get_new_role_display()
+            "user": instance.user,
+            "role": instance.get_new_role_display(),
         }
 
     def get_success_buttons(self):
         return []
 
     def get_success_url(self):
-        return self.index_url
+        return reverse(self.index_url_name)
 
 
 class RoleChangeViewSet(ModelViewSet):
@@ -68,12 +70,9 @@ class RoleChangeViewSet(ModelViewSet):
         return RoleChangeForm
 
 
-
 register_permission_policy(RoleChange, RoleChangePermissionPolicy(RoleChange))
 
 
 @hooks.register("register_admin_viewset")
 def register_role_change_viewset():
     return RoleChangeViewSet("role_changes")
-
-

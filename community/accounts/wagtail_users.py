@@ -16,7 +16,7 @@ class RoleSafeGroupsMixin:
         if "groups" in self.fields:
             self.fields["groups"].queryset = Group.objects.exclude(name__in=ROLE_GROUPS.values())
             self.fields["groups"].help_text = _(
-                "Roles (Admin, Organizer, Member, Attendee) are changed under Users → Role "
+                "Roles (Admin, Organizer, Member, Attendee) are changed under Settings → Role "
                 "changes, where every change is recorded."
             )
 

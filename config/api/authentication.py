@@ -19,5 +19,7 @@ class SessionTokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "X-Session-Token",
-            "description": "Token from allauth's headless app login: POST /_allauth/app/v1/auth/login.",
+            "description": (
+                "Token from allauth's headless app login: POST /_allauth/app/v1/auth/login."
+            ),
         }

@@ -46,7 +46,9 @@ def exception_handler(exc, context):
 
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-        fields = {key: [str(m) for m in (v if isinstance(v, list) else [v])] for key, v in detail.items()}
+        fields = {
+            key: [str(m) for m in (v if isinstance(v, list) else [v])] for key, v in detail.items()
+        }
         response.data = error_body("invalid", _("Some fields are not valid."), fields)
         response.status_code = status.HTTP_400_BAD_REQUEST
         return response

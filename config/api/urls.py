@@ -12,12 +12,14 @@ content_api.register_endpoint("pages", PagesAPIViewSet)
 content_api.register_endpoint("images", ImagesAPIViewSet)
 content_api.register_endpoint("documents", DocumentsAPIViewSet)
 
+# Every endpoint of our API, version 1. Later features add their include here.
 v1 = [
     path("", include("community.accounts.api.urls")),
 ]
+v1_include = include((v1, "api"), namespace="v1")
 
 urlpatterns = [
-    path("v1/", include((v1, "api"), namespace="v1")),
+    path("v1/", v1_include),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),

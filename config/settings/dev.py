@@ -28,3 +28,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = SITE_URL
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

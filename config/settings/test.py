@@ -26,7 +26,8 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 
-Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+# Tasks run inline in tests; Q_SYNC=0 lets a test start a real worker process.
+Q_CLUSTER = {**Q_CLUSTER, "sync": env.bool("Q_SYNC", default=True)}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
 STORAGES = {
@@ -49,3 +50,12 @@ else:
 STRIPE_API_BASE = "http://127.0.0.1:8420"
 STRIPE_SECRET_KEY = "sk_test_localstripe"
 STRIPE_WEBHOOK_SECRET = "whsec_test"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}

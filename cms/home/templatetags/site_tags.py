@@ -22,9 +22,11 @@ def language_switcher(context):
         if site is not None:
             missing = [code for code, _ in settings.LANGUAGES if code not in urls]
             if missing:
-                for root in site.root_page.get_translations(inclusive=True).filter(
-                    locale__language_code__in=missing
-                ).select_related("locale"):
+                for root in (
+                    site.root_page.get_translations(inclusive=True)
+                    .filter(locale__language_code__in=missing)
+                    .select_related("locale")
+                ):
                     urls[root.locale.language_code] = root.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:

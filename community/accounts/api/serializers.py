@@ -77,7 +77,16 @@ class RoleChangeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleChange
-        fields = ["id", "user_id", "user", "changed_by", "old_role", "new_role", "reason", "changed_at"]
+        fields = [
+            "id",
+            "user_id",
+            "user",
+            "changed_by",
+            "old_role",
+            "new_role",
+            "reason",
+            "changed_at",
+        ]
 
 
 class RoleAssignSerializer(serializers.Serializer):

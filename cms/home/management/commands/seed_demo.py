@@ -23,9 +23,7 @@ class Command(BaseCommand):
             default=env("DEMO_PASSWORD", default="medellin-demo-2026"),
             help="Password for every demo user (default: $DEMO_PASSWORD or medellin-demo-2026).",
         )
-        parser.add_argument(
-            "--force", action="store_true", help="Allow seeding when DEBUG is off."
-        )
+        parser.add_argument("--force", action="store_true", help="Allow seeding when DEBUG is off.")
 
     def handle(self, *args, password, force, **options):
         if not settings.DEBUG and not force:
@@ -57,6 +55,6 @@ class Command(BaseCommand):
         self.stdout.write(f"  Shop:        {site}/es/shop/  (staff dashboard: /es/shop/dashboard/)")
         self.stdout.write(f"  API docs:    {site}/api/docs/   content API: {site}/api/v2/pages/")
         self.stdout.write(f"  Health:      {site}/health/")
-        self.stdout.write("  Demo logins (password for all: %s):" % password)
+        self.stdout.write(f"  Demo logins (password for all: {password}):")
         for role, email in state["logins"]:
             self.stdout.write(f"    {role:<10} {email}")

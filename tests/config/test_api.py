@@ -1,0 +1,181 @@
+"""API conventions: OpenAPI document, error format, auth, pagination; Wagtail's content API."""
+
+import pytest
+import yaml
+from drf_spectacular.validation import validate_schema
+
+from community.accounts.models import RoleChange
+from community.accounts.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _error(response, status, code):
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert set(body) == {"error"}
+    assert body["error"]["code"] == code
+    assert body["error"]["message"]
+    return body["error"]
+
+
+def test_schema_is_a_valid_openapi_3_document_of_our_api(client):
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    schema = yaml.safe_load(response.content)
+    validate_schema(schema)  # raises on an invalid OpenAPI 3 document
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) >= {
+        "/api/v1/me/",
+        "/api/v1/role-changes/",
+        "/api/v1/users/{user_id}/role/",
+    }
+    # Wagtail's and wagtail-localize's internal views are not part of it
+    assert all(path.startswith("/api/v1/") for path in schema["paths"])
+    assert "sessionToken" in schema["components"]["securitySchemes"]
+    assert "Error" in schema["components"]["schemas"]
+
+
+def test_interactive_docs_are_served_without_a_cdn(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
+    assert "cdn.jsdelivr" not in html
+
+
+def test_anonymous_gets_401_in_the_error_format(api_client):
+    error = _error(api_client.get("/api/v1/me/"), 401, "not_authenticated")
+    assert error["fields"] == {}
+
+
+def test_me_returns_account_role_and_profile(api_client, member):
+    api_client.force_authenticate(member)
+    body = api_client.get("/api/v1/me/").json()
+    assert body["email"] == member.email
+    assert body["role"] == "member"
+    assert body["profile"]["contact_preferences"] == {
+        "email": True,
+        "phone": False,
+        "whatsapp": False,
+    }
+
+
+def test_me_update_changes_only_given_fields(api_client, member):
+    api_client.force_authenticate(member)
+    response = api_client.patch(
+        "/api/v1/me/",
+        {"first_name": "Valen", "ai_interests": ["NLP", "RAG"], "experience_level": "advanced"},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["first_name"] == "Valen"
+    assert body["profile"]["ai_interests"] == ["NLP", "RAG"]
+    assert body["profile"]["experience_level"] == "advanced"
+    assert body["profile"]["signup_completed"] is True
+    member.profile.refresh_from_db()
+    assert member.profile.ai_interests == ["NLP", "RAG"]
+
+
+def test_bad_input_is_a_400_naming_each_field(api_client, member):
+    api_client.force_authenticate(member)
+    response = api_client.patch(
+        "/api/v1/me/",
+        {
+            "experience_level": "wizard",
+            "ai_interests": "not-a-list",
+            "linkedin_url": "javascript:x",
+        },
+        format="json",
+    )
+    error = _error(response, 400, "invalid")
+    assert set(error["fields"]) == {"experience_level", "ai_interests", "linkedin_url"}
+    member.profile.refresh_from_db()
+    assert member.profile.experience_level == ""  # nothing half-written
+
+
+def test_malformed_json_is_a_400(api_client, member):
+    api_client.force_authenticate(member)
+    response = api_client.patch("/api/v1/me/", "{not json", content_type="application/json")
+    _error(response, 400, "malformed_request")
+
+
+@pytest.mark.parametrize("role", [Role.ATTENDEE, Role.MEMBER, Role.ORGANIZER])
+def test_non_admins_cannot_change_roles_through_the_api(api_client, make_user, member, role):
+    api_client.force_authenticate(make_user(role))
+    response = api_client.put(f"/api/v1/users/{member.pk}/role/", {"role": "admin"}, format="json")
+    _error(response, 403, "permission_denied")
+    _error(api_client.get("/api/v1/role-changes/"), 403, "permission_denied")
+    member.refresh_from_db()
+    assert not member.is_superuser
+
+
+def test_admin_changes_a_role_through_the_api(api_client, admin_user, member):
+    api_client.force_authenticate(admin_user)
+    response = api_client.put(
+        f"/api/v1/users/{member.pk}/role/", {"role": "organizer", "reason": "API"}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["changed_by"] == admin_user.email
+    assert RoleChange.objects.filter(
+        user=member, new_role="organizer", changed_by=admin_user
+    ).exists()
+    again = api_client.put(f"/api/v1/users/{member.pk}/role/", {"role": "organizer"}, format="json")
+    assert again.status_code == 200
+    assert again.json() == {"changed": False, "role": "organizer"}
+
+
+def test_role_api_errors(api_client, admin_user, member):
+    api_client.force_authenticate(admin_user)
+    _error(
+        api_client.put("/api/v1/users/999999/role/", {"role": "member"}, format="json"),
+        404,
+        "not_found",
+    )
+    error = _error(
+        api_client.put(f"/api/v1/users/{member.pk}/role/", {"role": "king"}, format="json"),
+        400,
+        "invalid",
+    )
+    assert "role" in error["fields"]
+    _error(
+        api_client.put(f"/api/v1/users/{admin_user.pk}/role/", {"role": "member"}, format="json"),
+        400,
+        "cannot_demote_self",
+    )
+
+
+def test_role_history_is_paginated_filtered_and_bounded_in_queries(
+    api_client, admin_user, make_user, django_assert_max_num_queries
+):
+    users = [make_user(Role.MEMBER) for _ in range(25)]
+    api_client.force_authenticate(admin_user)
+    with django_assert_max_num_queries(6):
+        body = api_client.get("/api/v1/role-changes/").json()
+    assert body["count"] == 26  # 25 members + the admin
+    assert len(body["results"]) == 20
+    assert body["next"].endswith("page=2")
+    only = api_client.get("/api/v1/role-changes/", {"user": users[0].pk}).json()
+    assert [r["user"] for r in only["results"]] == [users[0].email]
+    _error(api_client.get("/api/v1/role-changes/", {"page": 99}), 404, "not_found")
+    _error(api_client.get("/api/v1/role-changes/", {"new_role": "king"}), 400, "invalid")
+
+
+def test_wagtail_content_api_lists_demo_pages_in_both_locales(api_client, demo_site):
+    es = api_client.get("/api/v2/pages/", {"locale": "es", "fields": "title"}).json()
+    en = api_client.get("/api/v2/pages/", {"locale": "en", "fields": "title"}).json()
+    es_titles = {item["title"] for item in es["items"]}
+    en_titles = {item["title"] for item in en["items"]}
+    assert {"Inicio", "Acerca de Medellín AI", "Código de conducta"} <= es_titles
+    assert {"Home", "About Medellín AI", "Code of conduct"} <= en_titles
+    assert es_titles.isdisjoint(en_titles)
+    home_en = api_client.get(
+        "/api/v2/pages/", {"locale": "en", "type": "home.HomePage", "fields": "hero_title"}
+    ).json()
+    assert home_en["items"][0]["hero_title"] == "Medellín's artificial intelligence community"
+
+
+def test_wagtail_content_api_serves_images_and_documents(api_client, db):
+    assert api_client.get("/api/v2/images/").status_code == 200
+    assert api_client.get("/api/v2/documents/").status_code == 200

@@ -1,0 +1,80 @@
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from rest_framework.test import APIClient
+
+from community.accounts.factories import DEFAULT_PASSWORD, UserFactory
+from community.accounts.roles import Role
+
+ROLES = [Role.ATTENDEE, Role.MEMBER, Role.ORGANIZER, Role.ADMIN]
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests marked `postgres` need PostgreSQL features (row locks, full-text search, a
+    # database that other processes can reach); CI runs them, SQLite runs skip them.
+    import os
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+        for item in items:
+            if "postgres" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Rate limits and cached lookups live in the cache: start every test from empty."""
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+    yield
+
+
+@pytest.fixture
+def password():
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role: Role | str | None = Role.MEMBER, **kwargs):
+        return UserFactory(role=role, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def member(make_user):
+    return make_user(Role.MEMBER)
+
+
+@pytest.fixture
+def admin_user(make_user):
+    return make_user(Role.ADMIN)
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The bilingual page tree seed_demo builds (home, about, code of conduct in es and en)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from cms.home import demo
+
+    with translation.override("es"):
+        signup_url = reverse("account_signup")
+    homes = demo.home_pages(signup_url)
+    pages = demo.standard_pages(homes)
+    return {"homes": homes, "pages": pages}
+
+
+@pytest.fixture
+def db_vendor(db):
+    return connection.vendor

@@ -335,7 +335,12 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
+    # Per client IP (anonymous) or user; a headless frontend rendering on a server shares
+    # one IP, so give it a token or raise API_THROTTLE_ANON.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="300/min"),
+        "user": env("API_THROTTLE_USER", default="1200/min"),
+    },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {

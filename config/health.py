@@ -4,7 +4,8 @@ broker answer; 503 (with the failing part named) otherwise. Cheap enough for a l
 import time
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -33,7 +34,7 @@ def _cache() -> dict:
     if cache.get(key) != "ok":
         raise RuntimeError("value written to the cache could not be read back")
     cache.delete(key)
-    return {"backend": cache.__class__.__name__}
+    return {"backend": caches["default"].__class__.__name__}
 
 
 def _queue() -> dict:
@@ -46,7 +47,11 @@ def _queue() -> dict:
         raise RuntimeError("task broker did not answer")
     detail = {"broker": broker.__class__.__name__, "sync": bool(Conf.SYNC)}
     detail["queued"] = broker.queue_size()
-    detail["clusters"] = len(Stat.get_all(broker=broker))
+    if isinstance(caches["default"], LocMemCache):
+        # Workers publish their heartbeat in the cache; a per-process cache cannot show it.
+        detail["clusters"] = None
+    else:
+        detail["clusters"] = len(Stat.get_all(broker=broker))
     return detail
 
 

@@ -1,7 +1,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.views.generic import CreateView, IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -9,17 +10,35 @@ from wagtail.permissions import register_permission_policy
 from config.errors import DomainError
 
 from .forms import RoleChangeForm
-from .models import RoleChange
+from .models import Profile, RoleChange
 from .services import user_set_role
 
 
-class RoleChangePermissionPolicy(ModelPermissionPolicy):
-    """The history is append-only: nobody edits or deletes a recorded change."""
+class RestrictedActionsPolicy(ModelPermissionPolicy):
+    """Model permissions, minus actions that nobody may take on this model."""
+
+    forbidden_actions: tuple[str, ...] = ()
 
     def user_has_permission(self, user, action):
-        if action in ("change", "delete"):
+        if action in self.forbidden_actions:
             return False
         return super().user_has_permission(user, action)
+
+
+class RoleChangePermissionPolicy(RestrictedActionsPolicy):
+    forbidden_actions = ("change", "delete")  # the history is append-only
+
+
+class ProfilePermissionPolicy(RestrictedActionsPolicy):
+    forbidden_actions = ("add", "delete")  # a profile lives and dies with its user
+
+
+class RoleChangeIndexView(IndexView):
+    queryset = RoleChange.objects.select_related("user", "changed_by")
+
+
+class ProfileIndexView(IndexView):
+    queryset = Profile.objects.select_related("user")
 
 
 class RoleChangeCreateView(CreateView):
@@ -56,9 +75,9 @@ class RoleChangeViewSet(ModelViewSet):
     model = RoleChange
     form_fields = ["user", "new_role", "reason"]
     add_view_class = RoleChangeCreateView
+    index_view_class = RoleChangeIndexView
     icon = "group"
     menu_label = _("Role changes")
-    add_to_settings_menu = True
     list_display = ["user", "old_role", "new_role", "changed_by", "reason", "changed_at"]
     list_filter = ["new_role", "old_role"]
     search_fields = ["user__email", "changed_by__email", "reason"]
@@ -71,8 +90,43 @@ class RoleChangeViewSet(ModelViewSet):
 
 
 register_permission_policy(RoleChange, RoleChangePermissionPolicy(RoleChange))
+register_permission_policy(Profile, ProfilePermissionPolicy(Profile))
+
+
+class ProfileViewSet(ModelViewSet):
+    """Members' profiles, for admins who help people or moderate what they show."""
+
+    model = Profile
+    icon = "user"
+    menu_label = _("Profiles")
+    list_display = ["user", "profile_type", "experience_level", "signup_completed", "updated_at"]
+    list_filter = ["profile_type", "experience_level", "signup_completed"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "organization_name"]
+    search_backend_name = None
+    index_view_class = ProfileIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = [
+        "profile_type",
+        "organization_name",
+        "bio",
+        "ai_interests",
+        "skills",
+        "contact_preferences",
+        "experience_level",
+        "linkedin_url",
+        "preferred_language",
+        "signup_completed",
+    ]
+
+
+class CommunityViewSetGroup(ViewSetGroup):
+    menu_label = _("Community")
+    menu_icon = "group"
+    menu_order = 250
+    items = (ProfileViewSet("profiles"), RoleChangeViewSet("role_changes"))
 
 
 @hooks.register("register_admin_viewset")
-def register_role_change_viewset():
-    return RoleChangeViewSet("role_changes")
+def register_community_viewsets():
+    return CommunityViewSetGroup()

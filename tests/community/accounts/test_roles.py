@@ -150,3 +150,45 @@ class TestWagtailAdmin:
         assert member.first_name == "Vale"
         assert set(member.groups.values_list("name", flat=True)) == {"Member", "Newsletter editors"}
         assert not member.is_superuser
+
+
+class TestProfilesAdmin:
+    def test_admin_lists_and_edits_profiles_with_bounded_queries(
+        self, client, admin_user, make_user, django_assert_max_num_queries
+    ):
+        for _ in range(15):
+            make_user(Role.MEMBER)
+        client.force_login(admin_user)
+        client.get("/admin/profiles/")  # warm caches (site, locale, permissions)
+        with django_assert_max_num_queries(30):
+            listing = client.get("/admin/profiles/")
+        assert listing.status_code == 200
+        assert admin_user.email in listing.content.decode()
+        profile = admin_user.profile
+        response = client.post(
+            f"/admin/profiles/edit/{profile.pk}/",
+            {
+                "profile_type": "organization",
+                "organization_name": "Medellín AI",
+                "bio": "",
+                "ai_interests": '["LLMs"]',
+                "skills": "[]",
+                "contact_preferences": '{"email": true}',
+                "experience_level": "",
+                "linkedin_url": "",
+                "preferred_language": "es",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        profile.refresh_from_db()
+        assert profile.organization_name == "Medellín AI"
+        assert profile.ai_interests == ["LLMs"]
+
+    def test_profiles_cannot_be_added_or_deleted_on_their_own(self, client, admin_user):
+        client.force_login(admin_user)
+        assert client.get("/admin/profiles/new/").status_code == 302
+        delete = client.post(f"/admin/profiles/delete/{admin_user.profile.pk}/")
+        assert delete.status_code == 302
+        assert type(admin_user).objects.filter(pk=admin_user.pk).exists()
+        admin_user.refresh_from_db()
+        assert admin_user.profile.pk

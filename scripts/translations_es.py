@@ -83,6 +83,8 @@ ES = {
     "Your profile was saved.": "Tu perfil se guardó.",
     "%(user)s is now %(role)s.": "%(user)s ahora es %(role)s.",
     "Role changes": "Cambios de rol",
+    "Profiles": "Perfiles",
+    "Community": "Comunidad",
     "Roles (Admin, Organizer, Member, Attendee) are changed under Settings → Role changes, "
     "where every change is recorded.": "Los roles (Administrador, Organizador, Miembro, Asistente) se cambian en "
     "Configuración → Cambios de rol, donde queda registrado cada cambio.",

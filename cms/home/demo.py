@@ -50,6 +50,7 @@ PAGES = [
     {
         "es": {
             "slug": "codigo-de-conducta",
+            "menu": False,
             "title": "Código de conducta",
             "introduction": "Queremos que todas las personas se sientan bienvenidas.",
             "body": "Tratamos a los demás con respeto; el acoso no se tolera en ningún espacio "
@@ -57,6 +58,7 @@ PAGES = [
         },
         "en": {
             "slug": "code-of-conduct",
+            "menu": False,
             "title": "Code of conduct",
             "introduction": "We want everyone to feel welcome.",
             "body": "We treat each other with respect; harassment is not tolerated in any "
@@ -139,6 +141,7 @@ def standard_pages(homes: dict[str, HomePage]) -> list[StandardPage]:
 
 def _fill(page: StandardPage, text: dict) -> None:
     page.title, page.slug = text["title"], text["slug"]
+    page.show_in_menus = text.get("menu", True)
     page.introduction = text["introduction"]
     page.body = [("paragraph", f"<p>{text['body']}</p>")]
     page.save_revision().publish()

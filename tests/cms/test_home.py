@@ -32,11 +32,24 @@ def test_home_page_renders_in_each_language(client, demo_site, path, lang, headi
     assert soup.find("main", id="main") is not None
 
 
+def test_main_menu_lists_pages_marked_for_menus_in_the_current_language(client, demo_site):
+    es = [
+        a.get_text(strip=True) for a in _soup(client.get("/es/")).select("#primary-nav ul.menu a")
+    ]
+    en = [
+        a.get_text(strip=True) for a in _soup(client.get("/en/")).select("#primary-nav ul.menu a")
+    ]
+    assert es == ["Inicio", "Acerca de Medellín AI"]  # the code of conduct is not in menus
+    assert en == ["Home", "About Medellín AI"]
+    about = _soup(client.get("/en/about/")).select_one('#primary-nav a[aria-current="page"]')
+    assert about.get_text(strip=True) == "About Medellín AI"
+
+
 def test_interface_strings_are_translated(client, demo_site):
     es = _soup(client.get("/es/"))
     en = _soup(client.get("/en/"))
-    assert es.find("a", string="Eventos") is not None
-    assert en.find("a", string="Events") is not None
+    assert es.find("a", string="Iniciar sesión") is not None
+    assert en.find("a", string="Log in") is not None
     assert es.find("a", class_="skip-link").get_text(strip=True) == "Saltar al contenido"
 
 

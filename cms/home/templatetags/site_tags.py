@@ -37,15 +37,30 @@ def language_switcher(context):
     return {"links": links}
 
 
+def _localized_home(request) -> Page | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    try:
+        return site.root_page.get_translation(Locale.get_active())
+    except (Page.DoesNotExist, Locale.DoesNotExist):
+        return site.root_page
+
+
 @register.simple_tag(takes_context=True)
 def localized_home_url(context) -> str:
     request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return "/"
-    try:
-        locale = Locale.get_active()
-        home = site.root_page.get_translation(locale)
-    except (Page.DoesNotExist, Locale.DoesNotExist):
-        home = site.root_page
-    return home.get_url(request) or "/"
+    home = _localized_home(request)
+    return (home.get_url(request) if home else None) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_pages(context) -> list[Page]:
+    """The home page's live children marked "show in menus", in the visitor's language.
+
+    Editors choose the menu in the page tree; Events, Resources and Blog appear here as
+    soon as their index pages exist."""
+    home = _localized_home(context["request"])
+    if home is None:
+        return []
+    return list(home.get_children().live().in_menu().public())

@@ -22,3 +22,30 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character in a query parameter is never meaningful and PostgreSQL refuses it
+    in text (a 500 deep in some query). Answer 400 at the door instead; form and API fields
+    already reject it in bodies (Django's and DRF's CharField)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any(
+            "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+        ):
+            return bad_request(request, "Query parameters cannot contain NUL characters.")
+        return self.get_response(request)
+
+
+def bad_request(request, message: str):
+    from django.http import HttpResponseBadRequest, JsonResponse
+
+    if request.path_info.startswith(("/api/", "/_allauth/")):
+        body = {"error": {"code": "malformed_request", "message": message, "fields": {}}}
+        if request.path_info.startswith("/api/v2/"):
+            body = {"message": message}  # Wagtail's content API error shape
+        return JsonResponse(body, status=400)
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

@@ -2,15 +2,8 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-content_api = WagtailAPIRouter("wagtailapi")
-content_api.register_endpoint("pages", PagesAPIViewSet)
-content_api.register_endpoint("images", ImagesAPIViewSet)
-content_api.register_endpoint("documents", DocumentsAPIViewSet)
+from cms.api import content_api
 
 # Every endpoint of our API, version 1. Later features add their include here.
 v1 = [

@@ -92,3 +92,8 @@ class RoleChangeSerializer(serializers.ModelSerializer):
 class RoleAssignSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
     reason = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+
+
+class RoleUnchangedSerializer(serializers.Serializer):
+    changed = serializers.BooleanField()
+    role = serializers.ChoiceField(choices=Role.choices)

@@ -6,8 +6,6 @@ from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.serializers import ErrorSerializer
-
 from ..models import RoleChange
 from ..roles import Role
 from ..selectors import role_change_list, user_get_role
@@ -17,14 +15,8 @@ from .serializers import (
     ProfileUpdateSerializer,
     RoleAssignSerializer,
     RoleChangeSerializer,
+    RoleUnchangedSerializer,
 )
-
-ERRORS = {
-    400: OpenApiResponse(ErrorSerializer, description="Invalid input"),
-    401: OpenApiResponse(ErrorSerializer, description="Not signed in"),
-    403: OpenApiResponse(ErrorSerializer, description="Not allowed"),
-    404: OpenApiResponse(ErrorSerializer, description="Not found"),
-}
 
 
 class CanChangeRoles(permissions.BasePermission):
@@ -51,13 +43,13 @@ class MeView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={200: MeSerializer, 401: ERRORS[401]}, operation_id="me_retrieve")
+    @extend_schema(responses={200: MeSerializer}, operation_id="me_retrieve")
     def get(self, request, *args, **kwargs):
         return Response(MeSerializer(_me_payload(request.user), context={"request": request}).data)
 
     @extend_schema(
         request=ProfileUpdateSerializer,
-        responses={200: MeSerializer, 400: ERRORS[400], 401: ERRORS[401]},
+        responses={200: MeSerializer},
         operation_id="me_update",
     )
     def patch(self, request, *args, **kwargs):
@@ -77,7 +69,6 @@ class RoleChangeFilter(filters.FilterSet):
         fields = ["user", "new_role"]
 
 
-@extend_schema(responses={200: RoleChangeSerializer(many=True), 401: ERRORS[401], 403: ERRORS[403]})
 class RoleChangeListView(generics.ListAPIView):
     """History of role changes, newest first (administrators only)."""
 
@@ -85,7 +76,6 @@ class RoleChangeListView(generics.ListAPIView):
     serializer_class = RoleChangeSerializer
     filterset_class = RoleChangeFilter
     ordering_fields = ["changed_at"]
-    search_fields = []
 
     def get_queryset(self):
         return role_change_list()
@@ -100,8 +90,9 @@ class UserRoleView(APIView):
         request=RoleAssignSerializer,
         responses={
             201: RoleChangeSerializer,
-            200: OpenApiResponse(description="The user already had that role; nothing changed."),
-            **ERRORS,
+            200: OpenApiResponse(
+                RoleUnchangedSerializer, description="The user already had that role."
+            ),
         },
         operation_id="users_role_update",
     )

@@ -1,0 +1,39 @@
+"""Wagtail's content API (/api/v2/): pages, images and documents.
+
+Wagtail validates most listing parameters; these subclasses add the bound it lacks (a huge
+offset reaches the database as an out-of-range integer) so that every malformed request is
+a 400 with a message, never a 500."""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+MAX_OFFSET = 1_000_000
+
+
+class BoundedListingMixin:
+    def listing_view(self, request):
+        offset = request.GET.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+        return super().listing_view(request)
+
+
+class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
+    pass
+
+
+class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):
+    pass
+
+
+class DocumentsAPI(BoundedListingMixin, DocumentsAPIViewSet):
+    pass
+
+
+content_api = WagtailAPIRouter("wagtailapi")
+content_api.register_endpoint("pages", PagesAPI)
+content_api.register_endpoint("images", ImagesAPI)
+content_api.register_endpoint("documents", DocumentsAPI)

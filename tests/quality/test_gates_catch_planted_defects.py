@@ -1,0 +1,78 @@
+"""Each quality gate, shown once to fail on a defect planted on purpose.
+
+A gate that cannot fail is worse than none; these tests keep the gates honest."""
+
+import json
+from urllib.parse import parse_qs
+
+from .fuzzing import fuzz_schema, load_wsgi_schema
+
+PLANTED_SCHEMA = {
+    "openapi": "3.0.3",
+    "info": {"title": "planted", "version": "1"},
+    "paths": {
+        "/items": {
+            "get": {
+                "parameters": [
+                    {
+                        "name": "limit",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["count"],
+                                    "properties": {"count": {"type": "integer"}},
+                                }
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    },
+}
+
+
+def _planted_app(bug: str):
+    """A tiny WSGI API with one bug: a 500 on negative limits, or a body off its schema."""
+
+    def app(environ, start_response):
+        if environ["PATH_INFO"] == "/openapi.json":
+            start_response("200 OK", [("Content-Type", "application/json")])
+            return [json.dumps(PLANTED_SCHEMA).encode()]
+        limit = int(parse_qs(environ.get("QUERY_STRING", "")).get("limit", ["0"])[0])
+        if bug == "server_error" and limit < 0:
+            start_response("500 Internal Server Error", [("Content-Type", "text/plain")])
+            return [b"boom"]
+        body = {"count": "many"} if bug == "schema" and limit > 10 else {"count": limit}
+        start_response("200 OK", [("Content-Type", "application/json")])
+        return [json.dumps(body).encode()]
+
+    return app
+
+
+def test_api_fuzzing_catches_a_server_error():
+    schema = load_wsgi_schema("/openapi.json", _planted_app("server_error"))
+    failures = fuzz_schema(schema, identities={"anonymous": {}})
+    assert len(failures) == 1
+    assert "500" in failures[0].error or "Server error" in failures[0].error
+
+
+def test_api_fuzzing_catches_a_response_off_its_schema():
+    schema = load_wsgi_schema("/openapi.json", _planted_app("schema"))
+    failures = fuzz_schema(schema, identities={"anonymous": {}})
+    assert len(failures) == 1
+    assert "schema" in failures[0].error.lower()
+
+
+def test_api_fuzzing_passes_a_correct_api():
+    schema = load_wsgi_schema("/openapi.json", _planted_app("none"))
+    assert fuzz_schema(schema, identities={"anonymous": {}}) == []

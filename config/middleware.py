@@ -1,3 +1,8 @@
+import re
+
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 
@@ -49,3 +54,28 @@ def bad_request(request, message: str):
             body = {"message": message}  # Wagtail's content API error shape
         return JsonResponse(body, status=400)
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+class CSPMiddleware(BaseCSPMiddleware):
+    """django-csp with one strict policy for the public site and API, relaxed only for the
+    back-office UIs that ship inline scripts and styles (Wagtail's and Django's admins,
+    Oscar's shop and dashboard, the interactive API docs)."""
+
+    RELAXED_PREFIXES = ("/admin/", "/django-admin/", "/api/docs/", "/api/redoc/", "/_allauth/")
+    RELAXED_RE = re.compile(r"^/[a-z]{2}/shop/")
+    RELAXED = {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+    }
+
+    def process_response(self, request, response):
+        # Browser features: camera for QR check-in, payments; nothing else.
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return super().process_response(request, response)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        path = request.path_info
+        if path.startswith(self.RELAXED_PREFIXES) or self.RELAXED_RE.match(path):
+            parts.replace = {**self.RELAXED, **(parts.replace or {})}
+        return parts

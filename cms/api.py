@@ -22,7 +22,9 @@ class BoundedListingMixin:
 
 
 class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
-    pass
+    def get_queryset(self):
+        # Every item's meta names its locale: fetch them with the pages, not one by one.
+        return super().get_queryset().select_related("locale")
 
 
 class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):

@@ -1,0 +1,75 @@
+"""Gate 7: every listing answers in a constant number of queries, whatever its length."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from rest_framework.generics import ListAPIView
+from wagtail.models import Locale
+
+from cms.home.models import StandardPage
+from community.accounts.roles import Role
+from tests.query_budget import assert_constant_queries, count_queries
+
+from .routes import api_routes
+
+pytestmark = pytest.mark.django_db
+
+
+def test_role_change_listing(api_client, admin_user, make_user):
+    api_client.force_authenticate(admin_user)
+    assert_constant_queries(
+        lambda: api_client.get("/api/v1/role-changes/").json(),
+        lambda: make_user(Role.MEMBER),
+        budget=6,
+    )
+
+
+def test_content_api_page_listing(api_client, demo_site):
+    home = demo_site["homes"]["es"]
+    es = Locale.objects.get(language_code="es")
+    counter = iter(range(1000))
+
+    def add_page():
+        page = StandardPage(title=f"Página {next(counter)}", locale=es, introduction="…")
+        home.add_child(instance=page)
+        page.save_revision().publish()
+
+    assert_constant_queries(
+        lambda: api_client.get(
+            "/api/v2/pages/", {"type": "home.StandardPage", "fields": "introduction", "limit": 50}
+        ).json(),
+        add_page,
+        budget=9,
+    )
+
+
+def test_admin_profile_listing(client, admin_user, make_user):
+    client.force_login(admin_user)
+    assert_constant_queries(
+        lambda: client.get("/admin/profiles/"), lambda: make_user(Role.MEMBER), budget=40
+    )
+
+
+LISTING_TESTS = {("GET", "/api/v1/role-changes/"): test_role_change_listing}
+
+
+def test_every_api_listing_has_a_query_budget_test():
+    from django.urls import resolve
+
+    listings = set()
+    for method, route in api_routes():
+        view = resolve(route.replace("<int:user_id>", "1")).func
+        if method == "GET" and issubclass(getattr(view, "cls", object), ListAPIView):
+            listings.add((method, route))
+    assert listings - set(LISTING_TESTS) == set()
+
+
+def test_the_budget_helper_catches_a_planted_n_plus_one(make_user):
+    User = get_user_model()
+
+    def n_plus_one():
+        return [user.profile.bio for user in User.objects.all()]  # one query per user
+
+    with pytest.raises(AssertionError, match="N\\+1"):
+        assert_constant_queries(n_plus_one, lambda: make_user(Role.MEMBER), budget=100)
+    fixed, _ = count_queries(lambda: list(User.objects.select_related("profile")))
+    assert fixed == 1

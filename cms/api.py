@@ -4,6 +4,7 @@ Wagtail validates most listing parameters; these subclasses add the bound it lac
 offset reaches the database as an out-of-range integer) so that every malformed request is
 a 400 with a message, never a 500."""
 
+from django.db import DatabaseError, transaction
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -18,6 +19,16 @@ class BoundedListingMixin:
         offset = request.GET.get("offset", "")
         if offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+        if "search" in request.GET:
+            # Wagtail hands the text to the database's full-text parser as it is; query
+            # syntax there (a lone quote on SQLite) is the client's mistake, not ours.
+            try:
+                with transaction.atomic():
+                    return super().listing_view(request)
+            except DatabaseError as exc:
+                raise BadRequestError(
+                    "search could not be understood; use plain words without quotes or operators"
+                ) from exc
         return super().listing_view(request)
 
 

@@ -78,3 +78,21 @@ def demo_site(db):
 @pytest.fixture
 def db_vendor(db):
     return connection.vendor
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say loudly when a quality gate could not run on this machine."""
+    not_run = {
+        report.longrepr[2]
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and "NOT RUN" in report.longrepr[2]
+    }
+    if not_run:
+        terminalreporter.write_sep(
+            "!", "QUALITY GATES NOT RUN ON THIS MACHINE", red=True, bold=True
+        )
+        for reason in sorted(not_run):
+            terminalreporter.write_line(f"  {reason}", red=True, bold=True)
+        terminalreporter.write_line(
+            "  CI installs what they need (.ci/run); results here are partial."
+        )

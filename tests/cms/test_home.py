@@ -104,3 +104,9 @@ def test_site_search_finds_pages_in_the_current_language(client, demo_site):
     assert titles == ["Código de conducta"]
     soup = _soup(client.get("/en/search/", {"q": "conduct"}))
     assert [a.get_text(strip=True) for a in soup.select(".search-results a")] == ["Code of conduct"]
+
+
+@pytest.mark.parametrize("query", ['"', '"IA', "(*", "a AND", "NEAR(x y)"])
+def test_site_search_treats_query_syntax_as_plain_words(client, demo_site, query):
+    response = client.get("/es/search/", {"q": query})
+    assert response.status_code == 200

@@ -43,7 +43,7 @@ def test_tasks_are_queued_only_when_the_transaction_commits(
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_process_runs_a_task_from_the_orm_broker(admin_user, member, settings):
     """The real path: the web process enqueues into the ORM broker; a separate qcluster
     process (another connection to the same PostgreSQL database) takes and runs it."""

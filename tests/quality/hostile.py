@@ -35,4 +35,10 @@ HOSTILE_VALUES = [
     "auth.User",
     "xx",
     "es-CO",
+    '"',
+    '"unterminated phrase',
+    "NEAR(a b)",
+    "a AND",
+    "(*",
+    "^title:x",
 ]

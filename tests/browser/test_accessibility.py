@@ -1,0 +1,96 @@
+"""Gate 5: axe-core on every public page type, in both languages: no serious or critical
+violation of WCAG 2.1 A/AA."""
+
+from pathlib import Path
+
+import pytest
+
+from community.accounts.factories import DEFAULT_PASSWORD, UserFactory
+from community.accounts.roles import Role
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+needs_axe = pytest.mark.skipif(
+    not AXE.exists(), reason="axe-core missing (npm install): accessibility gate NOT RUN"
+)
+PUBLIC = {
+    "es": ["/es/", "/es/acerca/", "/es/search/?q=ia", "/es/auth/login/", "/es/auth/register/",
+           "/es/auth/reset-password/", "/es/auth/login/code/"],
+    "en": ["/en/", "/en/about/", "/en/search/?q=ai", "/en/auth/login/", "/en/auth/register/",
+           "/en/auth/reset-password/", "/en/auth/login/code/"],
+}  # fmt: skip
+SIGNED_IN = ["/es/dashboard/", "/es/dashboard/profile/", "/en/dashboard/", "/en/dashboard/profile/"]
+
+
+def serious_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+        })"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture
+def axe_page(browser):
+    context = browser.new_context(bypass_csp=True)  # to inject axe into our strict-CSP pages
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def site(live_server):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from cms.home import demo
+
+    with translation.override("es"):
+        demo.standard_pages(demo.home_pages(reverse("account_signup")))
+    return live_server.url
+
+
+@needs_axe
+def test_public_pages_in_both_languages(axe_page, site):
+    problems = {}
+    for paths in PUBLIC.values():
+        for path in paths:
+            axe_page.goto(site + path)
+            if found := serious_violations(axe_page):
+                problems[path] = found
+    assert problems == {}
+
+
+@needs_axe
+def test_signed_in_pages(axe_page, site):
+    UserFactory(email="ana@example.org", role=Role.MEMBER)
+    axe_page.goto(site + "/es/auth/login/")
+    axe_page.locator("#id_login").fill("ana@example.org")
+    axe_page.locator("#id_password").fill(DEFAULT_PASSWORD)
+    axe_page.locator("main form button[type=submit]").click()
+    axe_page.wait_for_url(site + "/es/dashboard/")
+    problems = {}
+    for path in SIGNED_IN:
+        axe_page.goto(site + path)
+        if found := serious_violations(axe_page):
+            problems[path] = found
+    assert problems == {}
+
+
+@needs_axe
+def test_axe_catches_a_planted_inaccessible_page(axe_page):
+    axe_page.set_content(
+        '<html><body><img src="x.png"><button></button>'
+        '<p style="color:#eee;background:#fff">faint</p></body></html>'
+    )
+    found = " ".join(serious_violations(axe_page))
+    assert "image-alt" in found and "button-name" in found and "color-contrast" in found

@@ -1,0 +1,93 @@
+"""Gate 4: what people do, in a real browser."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from playwright.sync_api import expect
+
+from cms.home.models import StandardPage
+from community.accounts.factories import DEFAULT_PASSWORD, UserFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def site(live_server):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from cms.home import demo
+
+    with translation.override("es"):
+        homes = demo.home_pages(reverse("account_signup"))
+    demo.standard_pages(homes)
+    return live_server.url
+
+
+def test_visitor_switches_language_and_browses(page, site):
+    page.goto(site + "/")
+    expect(page).to_have_url(site + "/es/")
+    expect(page.locator("h1")).to_have_text("La comunidad de inteligencia artificial de Medellín")
+    page.locator(".language-switcher").get_by_role("link", name="English").click()
+    expect(page).to_have_url(site + "/en/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.locator("#primary-nav ul.menu").get_by_role("link", name="About Medellín AI").click()
+    expect(page).to_have_url(site + "/en/about/")
+    expect(page.locator("h1")).to_have_text("About Medellín AI")
+    page.locator(".language-switcher").get_by_role("link", name="Español").click()
+    expect(page).to_have_url(site + "/es/acerca/")
+    expect(page.locator("h1")).to_have_text("Acerca de Medellín AI")
+    page.get_by_label("Buscar").fill("conducta")
+    page.get_by_label("Buscar").press("Enter")
+    expect(page).to_have_url(re.compile(r"/es/search/\?q=conducta"))
+    assert page.console_errors == []
+
+
+def test_member_signs_up_confirms_email_and_logs_in(page, site, mailoutbox):
+    page.goto(site + "/es/")
+    page.get_by_role("link", name="Únete", exact=True).click()
+    expect(page).to_have_url(site + "/es/auth/register/")
+    page.get_by_label("Correo electrónico").fill("laura@example.org")
+    page.locator("#id_password1").fill("una-clave-muy-larga-2026")
+    page.locator("#id_password2").fill("una-clave-muy-larga-2026")
+    page.locator("main form").get_by_role("button", name="Registrarse").click()
+    expect(page.locator("h1")).to_contain_text("Verifique")
+    link = re.search(r"https?://\S+/auth/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(site + "/" + link.split("://", 1)[1].split("/", 1)[1])
+    page.get_by_role("button", name="Confirmar").click()
+    expect(page).to_have_url(site + "/es/dashboard/")
+    expect(page.locator("[data-role]")).to_have_attribute("data-role", "member")
+    page.get_by_role("button", name="Cerrar sesión").click()
+    page.goto(site + "/es/auth/login/")
+    page.locator("#id_login").fill("laura@example.org")
+    page.locator("#id_password").fill("una-clave-muy-larga-2026")
+    page.locator("form").get_by_role("button", name="Iniciar sesión").click()
+    expect(page).to_have_url(site + "/es/dashboard/")
+    assert page.console_errors == []
+
+
+def test_editor_creates_a_page_and_submits_it_for_moderation(page, site):
+    editor = UserFactory(email="editor@example.org", role=None)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    home = StandardPage.objects.get(slug="acerca").get_parent()
+    page.goto(site + "/admin/login/")
+    page.locator("#id_username").fill(editor.email)
+    page.locator("#id_password").fill(DEFAULT_PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.goto(site + f"/admin/pages/add/home/standardpage/{home.pk}/")
+    page.locator("#id_title").fill("Hackatón de IA 2027")
+    page.locator("#id_introduction").fill("Dos días construyendo con IA en Medellín.")
+    page.get_by_role("tab", name="Promocionar").click()
+    page.locator("#id_slug").fill("hackaton-2027")
+    page.locator("button[name=action-submit]").dispatch_event("click")
+    expect(page.locator(".messages")).to_be_visible()
+    created = StandardPage.objects.get(title="Hackatón de IA 2027")
+    assert created.live is False
+    state = created.current_workflow_state
+    assert state is not None and state.status == "in_progress"
+    assert state.workflow.name == "Moderators approval"

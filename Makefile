@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format check messages clean
+.PHONY: help install run migrate seed test test-fast lint format check messages clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,7 +23,12 @@ $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install everything (no other step needed)
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "!! npm not found: the accessibility gate (axe-core) will be skipped"; fi
+
+install: $(STAMP) $(NODE_STAMP) ## Create .venv and install everything (no other step needed)
 
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
@@ -31,7 +36,7 @@ migrate: install ## Apply database migrations
 seed: migrate ## Create or refresh the bilingual demo content and demo users
 	$(PY) manage.py seed_demo
 
-run: seed ## Set up and serve the platform on http://$(HOST):$(PORT) (web + task worker + localstripe)
+run: seed ## Set up and serve on http://127.0.0.1:8000 (web + task worker + localstripe)
 	@echo ""
 	@echo "Starting web server, task worker and localstripe. Open http://$(HOST):$(PORT)/  (Ctrl-C stops all)"
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/honcho -f Procfile.dev start
@@ -48,15 +53,18 @@ check: install ## Django system checks and missing migrations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-test: install ## Set up and run ruff and the whole test suite (SQLite, or DATABASE_URL)
+test: install ## Set up and run ruff and the whole test suite with every quality gate
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-fast: install ## The suite without browser journeys (quicker while coding)
+	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
 messages: install ## Extract strings, apply scripts/translations_es.py, compile (needs gettext)
 	$(PY) manage.py makemessages -l es -l en --ignore=.venv --ignore=tests --ignore=staticfiles --no-obsolete
 	$(PY) scripts/messages.py
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache test-results

@@ -75,6 +75,7 @@ def page(browser, request):
     page.set_default_timeout(15_000)
     console_errors: list[str] = []
     page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
+    page.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
     page.on(
         "response",
         lambda r: r.status >= 400 and console_errors.append(f"{r.status} {r.url}"),

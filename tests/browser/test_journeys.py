@@ -91,3 +91,10 @@ def test_editor_creates_a_page_and_submits_it_for_moderation(page, site):
     state = created.current_workflow_state
     assert state is not None and state.status == "in_progress"
     assert state.workflow.name == "Moderators approval"
+
+
+def test_a_journey_fails_on_a_planted_script_error(page):
+    page.set_content(
+        "<html lang='en'><body><script>throw new Error('planted')</script></body></html>"
+    )
+    assert any("planted" in error for error in page.console_errors)

@@ -5,6 +5,8 @@ A gate that cannot fail is worse than none; these tests keep the gates honest.""
 import json
 from urllib.parse import parse_qs
 
+import pytest
+
 from .fuzzing import fuzz_schema, load_wsgi_schema
 
 PLANTED_SCHEMA = {
@@ -76,3 +78,15 @@ def test_api_fuzzing_catches_a_response_off_its_schema():
 def test_api_fuzzing_passes_a_correct_api():
     schema = load_wsgi_schema("/openapi.json", _planted_app("none"))
     assert fuzz_schema(schema, identities={"anonymous": {}}) == []
+
+
+@pytest.mark.urls("tests.quality.planted_urls")
+def test_hostile_value_probe_catches_a_listing_that_crashes(client, db):
+    from .hostile import HOSTILE_VALUES
+    from .probing import probe_listing
+
+    failures = [
+        f for v in HOSTILE_VALUES if (f := probe_listing(client, "/planted/", {"limit": v}))
+    ]
+    assert any("ValueError" in f for f in failures)
+    assert probe_listing(client, "/planted/", {"limit": "3"}) is None

@@ -19,6 +19,8 @@ class BoundedListingMixin:
         offset = request.GET.get("offset", "")
         if offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+        if request.GET.get("search_operator", "or") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
         if "search" in request.GET:
             # Wagtail hands the text to the database's full-text parser as it is; query
             # syntax there (a lone quote on SQLite) is the client's mistake, not ours.

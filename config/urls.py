@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community.notifications import views as notification_views
 from config.health import health
 from search.views import site_search
 
@@ -24,7 +25,16 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("auth/", include(auth_urlpatterns)),
+    path("dashboard/notifications/", include("community.notifications.urls")),
+    path(
+        "dashboard/settings/", notification_views.notification_settings, name="dashboard_settings"
+    ),
     path("dashboard/", include("community.accounts.urls")),
+    path(
+        "notifications/unsubscribe/<str:token>/",
+        notification_views.unsubscribe_view,
+        name="notifications_unsubscribe",
+    ),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("search/", site_search, name="site_search"),
     path("", include(wagtail_urls)),  # the page tree catches everything else: keep last

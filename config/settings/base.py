@@ -52,6 +52,7 @@ def _oscar_apps() -> list[str]:
 INSTALLED_APPS = [
     # Ours first, so our templates win over the libraries'.
     "community.accounts",
+    "community.notifications",
     "cms.home",
     "search",
     "commerce",
@@ -131,6 +132,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.core.context_processors.metadata",
+                "community.notifications.context_processors.unread_notifications",
             ],
         },
     },

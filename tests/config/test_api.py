@@ -179,3 +179,14 @@ def test_wagtail_content_api_lists_demo_pages_in_both_locales(api_client, demo_s
 def test_wagtail_content_api_serves_images_and_documents(api_client, db):
     assert api_client.get("/api/v2/images/").status_code == 200
     assert api_client.get("/api/v2/documents/").status_code == 200
+
+
+def test_unknown_api_paths_are_json_404s(api_client):
+    _error(api_client.get("/api/v1/nothing-here/"), 404, "not_found")
+    _error(api_client.post("/api/v1/notifications/-1/archive/"), 404, "not_found")
+
+
+def test_a_missing_trailing_slash_is_redirected_keeping_the_method(api_client):
+    response = api_client.get("/api/v1/me?x=1")
+    assert response.status_code == 308
+    assert response["Location"] == "/api/v1/me/?x=1"

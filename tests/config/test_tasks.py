@@ -17,11 +17,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db
-def test_a_queued_task_runs(admin_user, member, mailoutbox):
+def test_a_queued_task_runs(admin_user, member, mailoutbox, django_capture_on_commit_callbacks):
     change = user_set_role(user=member, role=Role.ORGANIZER, actor=None)
-    task_id = async_task("community.accounts.tasks.role_change_notify", change.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        task_id = async_task("community.accounts.tasks.role_change_notify", change.pk)
     assert result(task_id) is None  # ran (synchronously in tests) and returned
     assert Success.objects.filter(id=task_id).exists()
+    # the task notified the member, whose email went out through a second task
+    assert member.platform_notifications.get().type_code == "account.role_changed"
     assert [m.to for m in mailoutbox] == [[member.email]]
 
 
@@ -37,8 +40,10 @@ def test_tasks_are_queued_only_when_the_transaction_commits(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         user_set_role(user=member, role=Role.ORGANIZER, actor=admin_user)
     assert mailoutbox == []  # nothing sent before commit
-    for callback in callbacks:
-        callback()
+    assert not member.platform_notifications.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
     assert len(mailoutbox) == 1
 
 

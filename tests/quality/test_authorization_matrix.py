@@ -25,12 +25,25 @@ ACCOUNTS = {
     ("PUT",   "/api/v1/users/<int:user_id>/role/", "own"):   (401, 403, 403, 403, 400),
     ("PUT",   "/api/v1/users/<int:user_id>/role/", "foreign"): (401, 403, 403, 403, 201),
 }  # fmt: skip
+# ---- notifications ----------------------------------------------------------------------
+NOTIFICATIONS = {
+    ("GET",   "/api/v1/notifications/",                   "own"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/notifications/unread-count/",      "own"):     (401, 200, 200, 200, 200),
+    ("POST",  "/api/v1/notifications/read/",              "own"):     (401, 200, 200, 200, 200),
+    ("POST",  "/api/v1/notifications/<int:pk>/archive/",  "own"):     (401, 200, 200, 200, 200),
+    ("POST",  "/api/v1/notifications/<int:pk>/archive/",  "foreign"): (401, 404, 404, 404, 404),
+    ("GET",   "/api/v1/notification-preferences/",        "own"):     (401, 200, 200, 200, 200),
+    ("PATCH", "/api/v1/notification-preferences/",        "own"):     (401, 200, 200, 200, 200),
+}  # fmt: skip
+
 BODIES = {
     ("PATCH", "/api/v1/me/"): {"bio": "Hola"},
     ("PUT", "/api/v1/users/<int:user_id>/role/"): {"role": "organizer"},
+    ("POST", "/api/v1/notifications/read/"): {},
+    ("PATCH", "/api/v1/notification-preferences/"): {"email_enabled": False},
 }
 
-TABLES = {"accounts": ACCOUNTS}
+TABLES = {"accounts": ACCOUNTS, "notifications": NOTIFICATIONS}
 CASES = [
     pytest.param(
         area, method, route, target, role, expected, id=f"{method} {route} {target} {role}"
@@ -41,9 +54,19 @@ CASES = [
 ]
 
 
+def _notification_of(user) -> int:
+    from community.notifications.services import notify
+
+    return notify(recipient=user, type_code="account.role_changed", context={"role": "x"}).pk
+
+
 def _url(route: str, *, caller, other) -> str:
+    """Fill the route's parameters with objects that belong to `caller` (own) or not."""
     target = caller if caller is not None else other
-    return route.replace("<int:user_id>", str(target.pk))
+    route = route.replace("<int:user_id>", str(target.pk))
+    if "<int:pk>" in route:
+        route = route.replace("<int:pk>", str(_notification_of(target)))
+    return route
 
 
 @pytest.mark.django_db

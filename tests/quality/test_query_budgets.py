@@ -49,7 +49,22 @@ def test_admin_profile_listing(client, admin_user, make_user):
     )
 
 
-LISTING_TESTS = {("GET", "/api/v1/role-changes/"): test_role_change_listing}
+def test_notification_listing(api_client, member, client):
+    from community.notifications.services import notify
+
+    def add():
+        notify(recipient=member, type_code="account.role_changed", context={"role": "x"})
+
+    api_client.force_authenticate(member)
+    assert_constant_queries(lambda: api_client.get("/api/v1/notifications/").json(), add, budget=4)
+    client.force_login(member)
+    assert_constant_queries(lambda: client.get("/es/dashboard/notifications/"), add, budget=25)
+
+
+LISTING_TESTS = {
+    ("GET", "/api/v1/role-changes/"): test_role_change_listing,
+    ("GET", "/api/v1/notifications/"): test_notification_listing,
+}
 
 
 def test_every_api_listing_has_a_query_budget_test():

@@ -132,6 +132,22 @@ def test_xss_payloads_in_profiles_never_come_back_executable(
         assert executable_injections(client.get(path).content.decode()) == [], path
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payloads_in_notifications_never_come_back_executable(client, make_user, payload):
+    from community.notifications.services import notify
+
+    member = make_user(Role.MEMBER)
+    notify(
+        recipient=member,
+        type_code="account.role_changed",
+        context={"role": payload, "reason": payload},
+    )
+    client.force_login(member)
+    html = client.get("/es/dashboard/notifications/").content.decode()
+    assert executable_injections(html) == []
+
+
 def test_xss_detector_catches_a_planted_unescaped_value():
     from django.template import Context, Template
 

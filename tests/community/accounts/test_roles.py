@@ -30,7 +30,8 @@ def test_admin_changes_a_role_and_the_change_is_recorded_with_the_actor(
         change = user_set_role(
             user=member, role=Role.ORGANIZER, actor=admin_user, reason="runs meetups"
         )
-    assert len(callbacks) == 1  # the notification task is queued only after commit
+    # queued only after commit: the role notification, then (from it) its email delivery
+    assert len(callbacks) == 2
     member.refresh_from_db()
     assert user_get_role(member) == Role.ORGANIZER
     assert list(member.groups.values_list("name", flat=True)) == ["Organizer"]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "inbox"
+urlpatterns = [
+    path("", views.notification_inbox, name="list"),
+    path("read/", views.notification_read, name="read"),
+    path("<int:pk>/archive/", views.notification_archive_view, name="archive"),
+]

@@ -218,4 +218,9 @@ ES = {
     "Stop receiving this kind of email?": "¿Dejar de recibir este tipo de correo?",
     "Unsubscribe": "Cancelar suscripción",
     "There is no API endpoint at this address.": "No hay ningún servicio de la API en esta dirección.",
+    "Your profile is %(completeness)s%% complete. Complete it so other members can find you.": "Tu perfil está completo en un %(completeness)s%%. Complétalo para que otros miembros puedan encontrarte.",
+    "Profile completeness": "Perfil completado",
+    "Unread notifications": "Notificaciones sin leer",
+    "You are up to date.": "Estás al día.",
+    "All notifications": "Todas las notificaciones",
 }

@@ -27,3 +27,19 @@ def role_change_list(*, user=None) -> QuerySet[RoleChange]:
     if user is not None:
         qs = qs.filter(user=user)
     return qs
+
+
+COMPLETENESS_FIELDS = ("first_name", "bio", "ai_interests", "skills", "experience_level", "avatar")
+
+
+def profile_completeness(*, profile) -> int:
+    """Share (0-100) of the profile a member has filled in, for the dashboard's nudge."""
+    filled = [
+        bool(profile.user.first_name),
+        bool(profile.bio),
+        bool(profile.ai_interests),
+        bool(profile.skills),
+        bool(profile.experience_level),
+        bool(profile.avatar),
+    ]
+    return round(100 * sum(filled) / len(filled))

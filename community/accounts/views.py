@@ -7,10 +7,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from community.notifications.selectors import notification_list
 from config.errors import DomainError
 
 from .forms import ProfileForm
-from .selectors import role_change_list, user_get_role
+from .selectors import profile_completeness, role_change_list, user_get_role
 from .services import profile_ensure, profile_update
 
 
@@ -22,8 +23,10 @@ def dashboard_home(request):
         "dashboard/home.html",
         {
             "profile": profile,
+            "completeness": profile_completeness(profile=profile),
             "role": user_get_role(request.user),
             "role_changes": role_change_list(user=request.user)[:5],
+            "latest_notifications": notification_list(user=request.user, unread_only=True)[:5],
         },
     )
 

@@ -85,7 +85,7 @@ def delivery_send(*, delivery_id: int) -> str:
 
     with transaction.atomic():
         delivery = (
-            Delivery.objects.select_for_update()
+            Delivery.objects.select_for_update(of=("self",))
             .select_related("notification__recipient__profile")
             .get(pk=delivery_id)
         )
@@ -138,7 +138,7 @@ def digest_send(*, frequency: str) -> int:
     for user_id in list(user_ids):
         with transaction.atomic():
             deliveries = list(
-                Delivery.objects.select_for_update(skip_locked=True)
+                Delivery.objects.select_for_update(skip_locked=True, of=("self",))
                 .filter(
                     status=Delivery.Status.DIGEST,
                     frequency=frequency,

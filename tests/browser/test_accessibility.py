@@ -21,9 +21,13 @@ PUBLIC = {
     "es": ["/es/", "/es/acerca/", "/es/search/?q=ia", "/es/auth/login/", "/es/auth/register/",
            "/es/auth/reset-password/", "/es/auth/login/code/"],
     "en": ["/en/", "/en/about/", "/en/search/?q=ai", "/en/auth/login/", "/en/auth/register/",
-           "/en/auth/reset-password/", "/en/auth/login/code/"],
+           "/en/auth/reset-password/", "/en/auth/login/code/", "/en/notifications/unsubscribe/x/"],
 }  # fmt: skip
-SIGNED_IN = ["/es/dashboard/", "/es/dashboard/profile/", "/en/dashboard/", "/en/dashboard/profile/"]
+SIGNED_IN = [
+    f"/{lang}/dashboard/{page}"
+    for lang in ("es", "en")
+    for page in ("", "profile/", "notifications/", "settings/")
+]
 
 
 def serious_violations(page) -> list[str]:
@@ -72,7 +76,10 @@ def test_public_pages_in_both_languages(axe_page, site):
 
 @needs_axe
 def test_signed_in_pages(axe_page, site):
-    UserFactory(email="ana@example.org", role=Role.MEMBER)
+    from community.notifications.services import notify
+
+    ana = UserFactory(email="ana@example.org", role=Role.MEMBER)
+    notify(recipient=ana, type_code="account.role_changed", context={"role": "Miembro"})
     axe_page.goto(site + "/es/auth/login/")
     axe_page.locator("#id_login").fill("ana@example.org")
     axe_page.locator("#id_password").fill(DEFAULT_PASSWORD)

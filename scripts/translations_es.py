@@ -223,4 +223,5 @@ ES = {
     "Unread notifications": "Notificaciones sin leer",
     "You are up to date.": "Estás al día.",
     "All notifications": "Todas las notificaciones",
+    "soon": "pronto",
 }

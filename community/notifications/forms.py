@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import FREQUENCY_CHOICES
+from .services import SUPPORTED_CHANNELS
 
 
 class PreferencesForm(forms.Form):
@@ -16,7 +17,10 @@ class PreferencesForm(forms.Form):
         for row in matrix:
             key = f"{row['type']}__{row['channel']}"
             self.fields[f"on__{key}"] = forms.BooleanField(
-                required=False, initial=row["enabled"], disabled=row["mandatory"]
+                required=False,
+                initial=row["enabled"],
+                # mandatory types cannot be turned off; WhatsApp is not connected yet
+                disabled=row["mandatory"] or row["channel"] not in SUPPORTED_CHANNELS,
             )
             self.fields[f"freq__{key}"] = forms.ChoiceField(
                 choices=FREQUENCY_CHOICES, initial=row["frequency"], required=False
@@ -32,5 +36,5 @@ class PreferencesForm(forms.Form):
                 or row["frequency"],
             }
             for row in self.matrix
-            if not row["mandatory"]
+            if not row["mandatory"] and row["channel"] in SUPPORTED_CHANNELS
         ]

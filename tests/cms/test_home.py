@@ -110,3 +110,24 @@ def test_site_search_finds_pages_in_the_current_language(client, demo_site):
 def test_site_search_treats_query_syntax_as_plain_words(client, demo_site, query):
     response = client.get("/es/search/", {"q": query})
     assert response.status_code == 200
+
+
+def test_seed_demo_is_idempotent_and_prints_the_logins(db):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from community.notifications.models import Notification
+
+    for _ in range(2):
+        out = StringIO()
+        call_command("seed_demo", "--force", "--password", "demo-pass-123", stdout=out)
+    text = out.getvalue()
+    assert "[5/5] Notifications" in text
+    assert "admin@medellin.ai" in text and "demo-pass-123" in text
+    assert get_user_model().objects.filter(email__endswith="@medellin.ai").count() == 4
+    assert Notification.objects.filter(type_code="community.announcement").count() == 4
+    from cms.home.models import HomePage, StandardPage
+
+    assert HomePage.objects.count() == 2 and StandardPage.objects.count() == 4

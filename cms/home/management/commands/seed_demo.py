@@ -11,6 +11,7 @@ from django.utils import translation
 
 from cms.home import demo as cms_demo
 from community.accounts import demo as accounts_demo
+from community.notifications import demo as notifications_demo
 from config.env import env
 
 
@@ -39,6 +40,10 @@ class Command(BaseCommand):
             ("Home pages", lambda: state.update(homes=cms_demo.home_pages(signup_url))),
             ("Standard pages", lambda: cms_demo.standard_pages(state["homes"])),
             ("Demo users", lambda: state.update(logins=accounts_demo.demo_users(password))),
+            (
+                "Notifications",
+                lambda: notifications_demo.demo_notifications([e for _r, e in state["logins"]]),
+            ),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")
@@ -57,4 +62,4 @@ class Command(BaseCommand):
         self.stdout.write(f"  Health:      {site}/health/")
         self.stdout.write(f"  Demo logins (password for all: {password}):")
         for role, email in state["logins"]:
-            self.stdout.write(f"    {role:<10} {email}")
+            self.stdout.write(f"    {role:<14} {email}")

@@ -48,8 +48,10 @@ class RejectNullCharactersMiddleware:
 def bad_request(request, message: str):
     from django.http import HttpResponseBadRequest, JsonResponse
 
+    from config.api.errors import error_body
+
     if request.path_info.startswith(("/api/", "/_allauth/")):
-        body = {"error": {"code": "malformed_request", "message": message, "fields": {}}}
+        body = error_body("malformed_request", message)
         if request.path_info.startswith("/api/v2/"):
             body = {"message": message}  # Wagtail's content API error shape
         return JsonResponse(body, status=400)

@@ -26,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("auth/", include(auth_urlpatterns)),
     path("dashboard/notifications/", include("community.notifications.urls")),
+    path("dashboard/connections/", include("community.connections.urls")),
     path(
         "dashboard/settings/", notification_views.notification_settings, name="dashboard_settings"
     ),

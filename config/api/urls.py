@@ -10,6 +10,7 @@ from config.api.views import api_not_found
 v1 = [
     path("", include("community.accounts.api.urls")),
     path("", include("community.notifications.api.urls")),
+    path("", include("community.connections.api.urls")),
 ]
 v1_include = include((v1, "api"), namespace="v1")
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     # Ours first, so our templates win over the libraries'.
     "community.accounts",
     "community.notifications",
+    "community.connections",
     "cms.home",
     "search",
     "commerce",

@@ -26,7 +26,7 @@ PUBLIC = {
 SIGNED_IN = [
     f"/{lang}/dashboard/{page}"
     for lang in ("es", "en")
-    for page in ("", "profile/", "notifications/", "settings/")
+    for page in ("", "profile/", "notifications/", "settings/", "connections/")
 ]
 
 

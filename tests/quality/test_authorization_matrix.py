@@ -36,14 +36,32 @@ NOTIFICATIONS = {
     ("PATCH", "/api/v1/notification-preferences/",        "own"):     (401, 200, 200, 200, 200),
 }  # fmt: skip
 
+# ---- connections ------------------------------------------------------------------------
+CONNECTIONS = {
+    ("GET",    "/api/v1/connections/",                 "own"):     (401, 200, 200, 200, 200),
+    ("POST",   "/api/v1/connections/",                 "all"):     (401, 201, 201, 201, 201),
+    ("GET",    "/api/v1/connections/requests/",        "own"):     (401, 200, 200, 200, 200),
+    ("GET",    "/api/v1/connections/suggestions/",     "own"):     (401, 200, 200, 200, 200),
+    ("POST",   "/api/v1/connections/<int:pk>/accept/", "own"):     (401, 200, 200, 200, 200),
+    ("POST",   "/api/v1/connections/<int:pk>/accept/", "foreign"): (401, 404, 404, 404, 404),
+    ("POST",   "/api/v1/connections/<int:pk>/decline/", "own"):    (401, 200, 200, 200, 200),
+    ("POST",   "/api/v1/connections/<int:pk>/decline/", "foreign"): (401, 404, 404, 404, 404),
+    ("DELETE", "/api/v1/connections/<int:pk>/",        "own"):     (401, 204, 204, 204, 204),
+    ("DELETE", "/api/v1/connections/<int:pk>/",        "foreign"): (401, 404, 404, 404, 404),
+    ("POST",   "/api/v1/blocks/",                      "all"):     (401, 204, 204, 204, 204),
+    ("DELETE", "/api/v1/blocks/<int:user_id>/",        "own"):     (401, 204, 204, 204, 204),
+}  # fmt: skip
+
 BODIES = {
     ("PATCH", "/api/v1/me/"): {"bio": "Hola"},
     ("PUT", "/api/v1/users/<int:user_id>/role/"): {"role": "organizer"},
     ("POST", "/api/v1/notifications/read/"): {},
     ("PATCH", "/api/v1/notification-preferences/"): {"email_enabled": False},
+    ("POST", "/api/v1/connections/"): lambda counterpart: {"user_id": counterpart.pk},
+    ("POST", "/api/v1/blocks/"): lambda counterpart: {"user_id": counterpart.pk},
 }
 
-TABLES = {"accounts": ACCOUNTS, "notifications": NOTIFICATIONS}
+TABLES = {"accounts": ACCOUNTS, "notifications": NOTIFICATIONS, "connections": CONNECTIONS}
 CASES = [
     pytest.param(
         area, method, route, target, role, expected, id=f"{method} {route} {target} {role}"
@@ -54,18 +72,37 @@ CASES = [
 ]
 
 
-def _notification_of(user) -> int:
+def _setups():
+    """Per route: make the object the URL names, belonging to `owner`; return its params."""
+    from community.connections.services import connection_request, user_block
     from community.notifications.services import notify
 
-    return notify(recipient=user, type_code="account.role_changed", context={"role": "x"}).pk
+    def notification(owner, counterpart):
+        return {"pk": notify(recipient=owner, type_code="account.role_changed").pk}
+
+    def request_to(owner, counterpart):  # waiting for owner's answer
+        return {"pk": connection_request(sender=counterpart, recipient=owner).pk}
+
+    def request_from(owner, counterpart):  # owner's own request
+        return {"pk": connection_request(sender=owner, recipient=counterpart).pk}
+
+    def blocked_by(owner, counterpart):
+        user_block(user=owner, other=counterpart)
+        return {"user_id": counterpart.pk}
+
+    return {
+        "/api/v1/users/<int:user_id>/role/": lambda owner, counterpart: {"user_id": owner.pk},
+        "/api/v1/notifications/<int:pk>/archive/": notification,
+        "/api/v1/connections/<int:pk>/accept/": request_to,
+        "/api/v1/connections/<int:pk>/decline/": request_to,
+        "/api/v1/connections/<int:pk>/": request_from,
+        "/api/v1/blocks/<int:user_id>/": blocked_by,
+    }
 
 
-def _url(route: str, *, caller, other) -> str:
-    """Fill the route's parameters with objects that belong to `caller` (own) or not."""
-    target = caller if caller is not None else other
-    route = route.replace("<int:user_id>", str(target.pk))
-    if "<int:pk>" in route:
-        route = route.replace("<int:pk>", str(_notification_of(target)))
+def _url(route: str, params: dict) -> str:
+    for name, value in params.items():
+        route = route.replace(f"<int:{name}>", str(value))
     return route
 
 
@@ -73,12 +110,16 @@ def _url(route: str, *, caller, other) -> str:
 @pytest.mark.parametrize(("area", "method", "route", "target", "role", "expected"), CASES)
 def test_matrix(api_client, make_user, area, method, route, target, role, expected):
     caller = make_user(role) if role is not None else None
-    other = make_user(Role.MEMBER)
+    other, third = make_user(Role.MEMBER), make_user(Role.MEMBER)
+    # "own": the caller's object; "foreign": one between two other members
+    owner = caller if (target == "own" and caller is not None) else other
+    counterpart = third if owner is other else other
+    setup = _setups().get(route)
+    url = _url(route, setup(owner, counterpart) if setup else {})
     if caller is not None:
         api_client.force_authenticate(caller)
-    owner = caller if target == "own" else other
-    url = _url(route, caller=owner, other=other)
     body = BODIES.get((method, route))
+    body = body(counterpart) if callable(body) else body
     payload = json.dumps(body) if body else ""
     response = api_client.generic(method, url, data=payload, content_type="application/json")
     assert response.status_code == expected, response.content

@@ -61,7 +61,21 @@ def test_notification_listing(api_client, member, client):
     assert_constant_queries(lambda: client.get("/es/dashboard/notifications/"), add, budget=25)
 
 
+def test_connection_listing(api_client, member, make_user):
+    from community.connections.services import connection_accept, connection_request
+
+    def add():
+        other = make_user(Role.MEMBER)
+        connection_accept(
+            user=other, connection_id=connection_request(sender=member, recipient=other).pk
+        )
+
+    api_client.force_authenticate(member)
+    assert_constant_queries(lambda: api_client.get("/api/v1/connections/").json(), add, budget=5)
+
+
 LISTING_TESTS = {
+    ("GET", "/api/v1/connections/"): test_connection_listing,
     ("GET", "/api/v1/role-changes/"): test_role_change_listing,
     ("GET", "/api/v1/notifications/"): test_notification_listing,
 }

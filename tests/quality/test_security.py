@@ -126,6 +126,14 @@ def test_xss_payloads_in_profiles_never_come_back_executable(
     admin = make_user(Role.ADMIN)
     for path in pages:
         assert executable_injections(client.get(path).content.decode()) == [], path
+    # where other members see the name: connection requests and their notification
+    from community.connections.services import connection_request
+
+    victim = make_user(Role.MEMBER)
+    connection_request(sender=member, recipient=victim)
+    client.force_login(victim)
+    for path in ["/es/dashboard/connections/", "/es/dashboard/notifications/"]:
+        assert executable_injections(client.get(path).content.decode()) == [], path
     client.force_login(admin)
     for path in ["/admin/profiles/", f"/admin/profiles/inspect/{member.profile.pk}/",
                  f"/admin/profiles/edit/{member.profile.pk}/", "/admin/users/"]:  # fmt: skip

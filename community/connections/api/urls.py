@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("connections/", views.ConnectionListView.as_view(), name="connections"),
+    path("connections/requests/", views.RequestsView.as_view(), name="connections-requests"),
+    path(
+        "connections/suggestions/", views.SuggestionsView.as_view(), name="connections-suggestions"
+    ),
+    path("connections/<int:pk>/accept/", views.AcceptView.as_view(), name="connections-accept"),
+    path("connections/<int:pk>/decline/", views.DeclineView.as_view(), name="connections-decline"),
+    path("connections/<int:pk>/", views.ConnectionDeleteView.as_view(), name="connections-delete"),
+    path("blocks/", views.BlockView.as_view(), name="blocks"),
+    path("blocks/<int:user_id>/", views.UnblockView.as_view(), name="blocks-delete"),
+]

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
         "dashboard/settings/", notification_views.notification_settings, name="dashboard_settings"
     ),
     path("dashboard/", include("community.accounts.urls")),
+    path("members/", include("community.accounts.member_urls")),
     path(
         "notifications/unsubscribe/<str:token>/",
         notification_views.unsubscribe_view,

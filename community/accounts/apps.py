@@ -10,6 +10,12 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
+        from django.urls import register_converter
+
+        from config.converters import IdConverter
+
+        # Project-wide `<id:…>` path converter; registered before any URLconf is imported.
+        register_converter(IdConverter, "id")
 
         from . import roles, signals  # noqa: F401  (connects the receivers)
 

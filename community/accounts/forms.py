@@ -27,6 +27,22 @@ class RoleChangeForm(forms.ModelForm):
         return cleaned
 
 
+class DirectoryFilterForm(forms.Form):
+    query = forms.CharField(label=_("Name or organization"), max_length=100, required=False)
+    interest = forms.CharField(label=_("AI interest"), max_length=50, required=False)
+    skill = forms.CharField(label=_("Skill"), max_length=50, required=False)
+    experience_level = forms.ChoiceField(
+        label=_("Experience level"),
+        choices=[("", _("Any"))] + list(Profile.ExperienceLevel.choices),
+        required=False,
+    )
+    profile_type = forms.ChoiceField(
+        label=_("Type"),
+        choices=[("", _("Any"))] + list(Profile.ProfileType.choices),
+        required=False,
+    )
+
+
 class ProfileForm(forms.ModelForm):
     first_name = forms.CharField(label=_("First name"), max_length=255, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=255, required=False)
@@ -36,6 +52,18 @@ class ProfileForm(forms.ModelForm):
         help_text=_("Separate with commas, e.g. NLP, computer vision, MLOps."),
     )
     linkedin_url = forms.URLField(label=_("LinkedIn URL"), required=False, assume_scheme="https")
+    private_fields = forms.MultipleChoiceField(
+        label=_("Only I can see"),
+        choices=[
+            ("bio", _("bio")),
+            ("ai_interests", _("AI interests")),
+            ("skills", _("Skills")),
+            ("experience_level", _("experience level")),
+            ("linkedin_url", _("LinkedIn URL")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     skills = forms.CharField(
         label=_("Skills"),
         required=False,
@@ -51,6 +79,7 @@ class ProfileForm(forms.ModelForm):
             "experience_level",
             "linkedin_url",
             "preferred_language",
+            "directory_visible",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -60,6 +89,7 @@ class ProfileForm(forms.ModelForm):
         self.initial.setdefault("last_name", profile.user.last_name)
         self.initial["ai_interests"] = ", ".join(profile.ai_interests or [])
         self.initial["skills"] = ", ".join(profile.skills or [])
+        self.initial["private_fields"] = profile.private_fields or []
 
     @staticmethod
     def _split(value: str) -> list[str]:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
 
 from .roles import Role
-from .validators import validate_contact_preferences, validate_tag_list
+from .validators import validate_contact_preferences, validate_private_fields, validate_tag_list
 
 
 class User(AbstractUser):
@@ -64,16 +64,35 @@ class Profile(models.Model):
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="es"
     )
     signup_completed = models.BooleanField(_("sign-up completed"), default=False)
+    directory_visible = models.BooleanField(
+        _("listed in the member directory"),
+        default=True,
+        help_text=_("Other members can find you in the directory."),
+    )
+    private_fields = models.JSONField(
+        _("private fields"),
+        default=list,
+        blank=True,
+        validators=[validate_private_fields],
+        help_text=_("Fields only you can see."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
-        indexes = [models.Index(fields=["experience_level"])]
+        indexes = [
+            models.Index(fields=["experience_level"]),
+            models.Index(fields=["directory_visible", "profile_type"]),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
+
+    def public_value(self, field: str):
+        """The field's value as other members see it: None when the member hid it."""
+        return None if field in (self.private_fields or []) else getattr(self, field)
 
     @property
     def display_name(self) -> str:

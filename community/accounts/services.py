@@ -91,6 +91,8 @@ PROFILE_EDITABLE_FIELDS = (
     "experience_level",
     "linkedin_url",
     "preferred_language",
+    "directory_visible",
+    "private_fields",
 )
 
 

@@ -32,3 +32,16 @@ def validate_contact_preferences(value) -> None:
             _("Contact preferences map email, phone or whatsapp to true or false."),
             code="invalid_contact_preferences",
         )
+
+
+# Profile fields a member may hide from other members (name and type always show).
+PRIVATE_CAPABLE_FIELDS = ("bio", "ai_interests", "skills", "experience_level", "linkedin_url")
+
+
+def validate_private_fields(value) -> None:
+    if not isinstance(value, list) or not set(value) <= set(PRIVATE_CAPABLE_FIELDS):
+        raise ValidationError(
+            _("Private fields must be a list drawn from: %(fields)s.")
+            % {"fields": ", ".join(PRIVATE_CAPABLE_FIELDS)},
+            code="invalid_private_fields",
+        )

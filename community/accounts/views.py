@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -10,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 from community.notifications.selectors import notification_list
 from config.errors import DomainError
 
-from .forms import ProfileForm
+from .directory import directory_search, member_visible_to, public_profile
+from .forms import DirectoryFilterForm, ProfileForm
 from .selectors import profile_completeness, role_change_list, user_get_role
 from .services import profile_ensure, profile_update
 
@@ -49,3 +52,36 @@ def dashboard_profile(request):
             messages.success(request, _("Your profile was saved."))
             return redirect("members:profile")
     return TemplateResponse(request, "dashboard/profile.html", {"form": form, "profile": profile})
+
+
+@login_required
+def member_directory(request):
+    """/members/: find members by name, interest, skill, level and type."""
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    profiles = directory_search(viewer=request.user, **{k: v for k, v in filters.items() if v})
+    page = Paginator(profiles, 24).get_page(request.GET.get("page"))
+    members = [public_profile(profile, viewer=request.user) for profile in page]
+    return TemplateResponse(
+        request, "members/directory.html", {"form": form, "page_obj": page, "members": members}
+    )
+
+
+@login_required
+def member_detail(request, user_id: int):
+    profile = member_visible_to(viewer=request.user, user_id=user_id)
+    if profile is None:
+        raise Http404
+    from community.connections import selectors as connection_selectors
+
+    connection = connection_selectors.connection_between(request.user, profile.user)
+    return TemplateResponse(
+        request,
+        "members/detail.html",
+        {
+            "member": public_profile(profile, viewer=request.user),
+            "is_self": profile.user_id == request.user.pk,
+            "connection": connection,
+            "mutual": connection_selectors.mutual_count(request.user, profile.user),
+        },
+    )

@@ -6,5 +6,5 @@ app_name = "inbox"
 urlpatterns = [
     path("", views.notification_inbox, name="list"),
     path("read/", views.notification_read, name="read"),
-    path("<int:pk>/archive/", views.notification_archive_view, name="archive"),
+    path("<id:pk>/archive/", views.notification_archive_view, name="archive"),
 ]

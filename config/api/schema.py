@@ -14,10 +14,16 @@ STANDARD_ERRORS = {
 }
 
 
+WRITE_ERRORS = {"409": "The request conflicts with the current state; the message says why."}
+
+
 class AutoSchema(openapi.AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        for status, description in STANDARD_ERRORS.items():
+        errors = dict(STANDARD_ERRORS)
+        if self.method not in ("GET", "HEAD", "OPTIONS"):
+            errors |= WRITE_ERRORS
+        for status, description in errors.items():
             if status not in responses:
                 responses[status] = self._get_response_for_code(
                     OpenApiResponse(ErrorSerializer, description=description), status

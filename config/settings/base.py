@@ -365,6 +365,9 @@ SPECTACULAR_SETTINGS = {
     # Its deploy check would walk every URL (Wagtail's too); tests validate our schema
     # with warnings as failures instead (tests/config/test_api.py).
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999},
+    },
     "ENUM_NAME_OVERRIDES": {"RoleEnum": "community.accounts.roles.Role.choices"},
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -24,10 +24,13 @@ PUBLIC = {
            "/en/auth/reset-password/", "/en/auth/login/code/", "/en/notifications/unsubscribe/x/"],
 }  # fmt: skip
 SIGNED_IN = [
-    f"/{lang}/dashboard/{page}"
+    f"/{lang}/{page}"
     for lang in ("es", "en")
-    for page in ("", "profile/", "notifications/", "settings/", "connections/")
-]
+    for page in (
+        "dashboard/", "dashboard/profile/", "dashboard/notifications/", "dashboard/settings/",
+        "dashboard/connections/", "members/", "members/?interest=nlp",
+    )
+]  # fmt: skip
 
 
 def serious_violations(page) -> list[str]:

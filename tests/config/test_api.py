@@ -36,6 +36,20 @@ def test_schema_is_a_valid_openapi_3_document_of_our_api(client):
     assert "Error" in schema["components"]["schemas"]
 
 
+def test_schema_generation_has_no_warnings(tmp_path):
+    from django.core.management import call_command
+
+    call_command(
+        "spectacular",
+        "--urlconf",
+        "config.api.schema_urls",
+        "--validate",
+        "--fail-on-warn",
+        "--file",
+        str(tmp_path / "schema.yaml"),
+    )
+
+
 def test_interactive_docs_are_served_without_a_cdn(client):
     response = client.get("/api/docs/")
     assert response.status_code == 200

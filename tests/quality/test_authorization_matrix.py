@@ -22,16 +22,19 @@ ACCOUNTS = {
     ("GET",   "/api/v1/me/",                     "own"):     (401, 200, 200, 200, 200),
     ("PATCH", "/api/v1/me/",                     "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/role-changes/",           "all"):     (401, 403, 403, 403, 200),
-    ("PUT",   "/api/v1/users/<int:user_id>/role/", "own"):   (401, 403, 403, 403, 400),
-    ("PUT",   "/api/v1/users/<int:user_id>/role/", "foreign"): (401, 403, 403, 403, 201),
+    ("PUT",   "/api/v1/users/<id:user_id>/role/", "own"):   (401, 403, 403, 403, 400),
+    ("PUT",   "/api/v1/users/<id:user_id>/role/", "foreign"): (401, 403, 403, 403, 201),
+    ("GET",   "/api/v1/members/",                "all"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/members/<id:user_id>/",  "own"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/members/<id:user_id>/",  "foreign"): (401, 404, 404, 404, 404),
 }  # fmt: skip
 # ---- notifications ----------------------------------------------------------------------
 NOTIFICATIONS = {
     ("GET",   "/api/v1/notifications/",                   "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/notifications/unread-count/",      "own"):     (401, 200, 200, 200, 200),
     ("POST",  "/api/v1/notifications/read/",              "own"):     (401, 200, 200, 200, 200),
-    ("POST",  "/api/v1/notifications/<int:pk>/archive/",  "own"):     (401, 200, 200, 200, 200),
-    ("POST",  "/api/v1/notifications/<int:pk>/archive/",  "foreign"): (401, 404, 404, 404, 404),
+    ("POST",  "/api/v1/notifications/<id:pk>/archive/",  "own"):     (401, 200, 200, 200, 200),
+    ("POST",  "/api/v1/notifications/<id:pk>/archive/",  "foreign"): (401, 404, 404, 404, 404),
     ("GET",   "/api/v1/notification-preferences/",        "own"):     (401, 200, 200, 200, 200),
     ("PATCH", "/api/v1/notification-preferences/",        "own"):     (401, 200, 200, 200, 200),
 }  # fmt: skip
@@ -42,19 +45,19 @@ CONNECTIONS = {
     ("POST",   "/api/v1/connections/",                 "all"):     (401, 201, 201, 201, 201),
     ("GET",    "/api/v1/connections/requests/",        "own"):     (401, 200, 200, 200, 200),
     ("GET",    "/api/v1/connections/suggestions/",     "own"):     (401, 200, 200, 200, 200),
-    ("POST",   "/api/v1/connections/<int:pk>/accept/", "own"):     (401, 200, 200, 200, 200),
-    ("POST",   "/api/v1/connections/<int:pk>/accept/", "foreign"): (401, 404, 404, 404, 404),
-    ("POST",   "/api/v1/connections/<int:pk>/decline/", "own"):    (401, 200, 200, 200, 200),
-    ("POST",   "/api/v1/connections/<int:pk>/decline/", "foreign"): (401, 404, 404, 404, 404),
-    ("DELETE", "/api/v1/connections/<int:pk>/",        "own"):     (401, 204, 204, 204, 204),
-    ("DELETE", "/api/v1/connections/<int:pk>/",        "foreign"): (401, 404, 404, 404, 404),
+    ("POST",   "/api/v1/connections/<id:pk>/accept/", "own"):     (401, 200, 200, 200, 200),
+    ("POST",   "/api/v1/connections/<id:pk>/accept/", "foreign"): (401, 404, 404, 404, 404),
+    ("POST",   "/api/v1/connections/<id:pk>/decline/", "own"):    (401, 200, 200, 200, 200),
+    ("POST",   "/api/v1/connections/<id:pk>/decline/", "foreign"): (401, 404, 404, 404, 404),
+    ("DELETE", "/api/v1/connections/<id:pk>/",        "own"):     (401, 204, 204, 204, 204),
+    ("DELETE", "/api/v1/connections/<id:pk>/",        "foreign"): (401, 404, 404, 404, 404),
     ("POST",   "/api/v1/blocks/",                      "all"):     (401, 204, 204, 204, 204),
-    ("DELETE", "/api/v1/blocks/<int:user_id>/",        "own"):     (401, 204, 204, 204, 204),
+    ("DELETE", "/api/v1/blocks/<id:user_id>/",        "own"):     (401, 204, 204, 204, 204),
 }  # fmt: skip
 
 BODIES = {
     ("PATCH", "/api/v1/me/"): {"bio": "Hola"},
-    ("PUT", "/api/v1/users/<int:user_id>/role/"): {"role": "organizer"},
+    ("PUT", "/api/v1/users/<id:user_id>/role/"): {"role": "organizer"},
     ("POST", "/api/v1/notifications/read/"): {},
     ("PATCH", "/api/v1/notification-preferences/"): {"email_enabled": False},
     ("POST", "/api/v1/connections/"): lambda counterpart: {"user_id": counterpart.pk},
@@ -86,23 +89,30 @@ def _setups():
     def request_from(owner, counterpart):  # owner's own request
         return {"pk": connection_request(sender=owner, recipient=counterpart).pk}
 
+    def member_profile(owner, counterpart):
+        # an unlisted member: visible to themself ("own"), to nobody else ("foreign")
+        owner.profile.directory_visible = False
+        owner.profile.save(update_fields=["directory_visible"])
+        return {"user_id": owner.pk}
+
     def blocked_by(owner, counterpart):
         user_block(user=owner, other=counterpart)
         return {"user_id": counterpart.pk}
 
     return {
-        "/api/v1/users/<int:user_id>/role/": lambda owner, counterpart: {"user_id": owner.pk},
-        "/api/v1/notifications/<int:pk>/archive/": notification,
-        "/api/v1/connections/<int:pk>/accept/": request_to,
-        "/api/v1/connections/<int:pk>/decline/": request_to,
-        "/api/v1/connections/<int:pk>/": request_from,
-        "/api/v1/blocks/<int:user_id>/": blocked_by,
+        "/api/v1/users/<id:user_id>/role/": lambda owner, counterpart: {"user_id": owner.pk},
+        "/api/v1/members/<id:user_id>/": member_profile,
+        "/api/v1/notifications/<id:pk>/archive/": notification,
+        "/api/v1/connections/<id:pk>/accept/": request_to,
+        "/api/v1/connections/<id:pk>/decline/": request_to,
+        "/api/v1/connections/<id:pk>/": request_from,
+        "/api/v1/blocks/<id:user_id>/": blocked_by,
     }
 
 
 def _url(route: str, params: dict) -> str:
     for name, value in params.items():
-        route = route.replace(f"<int:{name}>", str(value))
+        route = route.replace(f"<id:{name}>", str(value))
     return route
 
 

@@ -1,5 +1,7 @@
 """Gate 7: every listing answers in a constant number of queries, whatever its length."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from rest_framework.generics import ListAPIView
@@ -74,7 +76,16 @@ def test_connection_listing(api_client, member, make_user):
     assert_constant_queries(lambda: api_client.get("/api/v1/connections/").json(), add, budget=5)
 
 
+def test_member_directory(api_client, client, member, make_user):
+    api_client.force_authenticate(member)
+    add = lambda: make_user(Role.MEMBER)  # noqa: E731
+    assert_constant_queries(lambda: api_client.get("/api/v1/members/").json(), add, budget=6)
+    client.force_login(member)
+    assert_constant_queries(lambda: client.get("/es/members/"), add, budget=20)
+
+
 LISTING_TESTS = {
+    ("GET", "/api/v1/members/"): test_member_directory,
     ("GET", "/api/v1/connections/"): test_connection_listing,
     ("GET", "/api/v1/role-changes/"): test_role_change_listing,
     ("GET", "/api/v1/notifications/"): test_notification_listing,
@@ -86,7 +97,8 @@ def test_every_api_listing_has_a_query_budget_test():
 
     listings = set()
     for method, route in api_routes():
-        view = resolve(route.replace("<int:user_id>", "1")).func
+        view = resolve(re.sub(r"<[^>]+>", "1", route)).func
+        assert view.__name__ != "api_not_found", route
         if method == "GET" and issubclass(getattr(view, "cls", object), ListAPIView):
             listings.add((method, route))
     assert listings - set(LISTING_TESTS) == set()

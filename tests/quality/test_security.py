@@ -132,7 +132,12 @@ def test_xss_payloads_in_profiles_never_come_back_executable(
     victim = make_user(Role.MEMBER)
     connection_request(sender=member, recipient=victim)
     client.force_login(victim)
-    for path in ["/es/dashboard/connections/", "/es/dashboard/notifications/"]:
+    for path in [
+        "/es/dashboard/connections/",
+        "/es/dashboard/notifications/",
+        "/es/members/",
+        f"/es/members/{member.pk}/",
+    ]:
         assert executable_injections(client.get(path).content.decode()) == [], path
     client.force_login(admin)
     for path in ["/admin/profiles/", f"/admin/profiles/inspect/{member.profile.pk}/",

@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from ..models import Profile, RoleChange
 from ..roles import Role
-from ..validators import CONTACT_CHANNELS, MAX_TAG_LENGTH, MAX_TAGS
+from ..validators import CONTACT_CHANNELS, MAX_TAG_LENGTH, MAX_TAGS, PRIVATE_CAPABLE_FIELDS
 
 
 class ProfileSerializer(serializers.ModelSerializer):
@@ -24,6 +24,8 @@ class ProfileSerializer(serializers.ModelSerializer):
             "linkedin_url",
             "preferred_language",
             "signup_completed",
+            "directory_visible",
+            "private_fields",
         ]
         read_only_fields = ["signup_completed"]
 
@@ -65,6 +67,10 @@ class ProfileUpdateSerializer(serializers.Serializer):
     preferred_language = serializers.ChoiceField(
         choices=[("es", "Español"), ("en", "English")], required=False
     )
+    directory_visible = serializers.BooleanField(required=False)
+    private_fields = serializers.ListField(
+        child=serializers.ChoiceField(choices=PRIVATE_CAPABLE_FIELDS), required=False, max_length=10
+    )
 
     def validate_contact_preferences(self, value):
         return {key: value[key] for key in CONTACT_CHANNELS if key in value}
@@ -97,3 +103,23 @@ class RoleAssignSerializer(serializers.Serializer):
 class RoleUnchangedSerializer(serializers.Serializer):
     changed = serializers.BooleanField()
     role = serializers.ChoiceField(choices=Role.choices)
+
+
+class PublicProfileSerializer(serializers.Serializer):
+    """A member as another member sees them: hidden fields are absent."""
+
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+    profile_type = serializers.ChoiceField(choices=Profile.ProfileType.choices)
+    organization_name = serializers.CharField(allow_blank=True)
+    bio = serializers.CharField(required=False)
+    ai_interests = serializers.ListField(child=serializers.CharField(), required=False)
+    skills = serializers.ListField(child=serializers.CharField(), required=False)
+    experience_level = serializers.CharField(required=False, allow_blank=True)
+    experience_level_label = serializers.CharField(required=False)
+    linkedin_url = serializers.CharField(required=False, allow_blank=True)
+
+
+class MemberDetailSerializer(PublicProfileSerializer):
+    connection_status = serializers.CharField(allow_null=True)
+    mutual_connections = serializers.IntegerField()

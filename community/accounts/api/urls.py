@@ -5,5 +5,7 @@ from . import views
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
     path("role-changes/", views.RoleChangeListView.as_view(), name="role-changes"),
-    path("users/<int:user_id>/role/", views.UserRoleView.as_view(), name="user-role"),
+    path("users/<id:user_id>/role/", views.UserRoleView.as_view(), name="user-role"),
+    path("members/", views.MemberListView.as_view(), name="members"),
+    path("members/<id:user_id>/", views.MemberDetailView.as_view(), name="member"),
 ]

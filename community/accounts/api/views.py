@@ -1,18 +1,22 @@
 from django.contrib.auth import get_user_model
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..models import RoleChange
+from ..directory import directory_search, member_visible_to, public_profile
+from ..models import Profile, RoleChange
 from ..roles import Role
 from ..selectors import role_change_list, user_get_role
 from ..services import profile_ensure, profile_update, user_set_role
 from .serializers import (
+    MemberDetailSerializer,
     MeSerializer,
     ProfileUpdateSerializer,
+    PublicProfileSerializer,
     RoleAssignSerializer,
     RoleChangeSerializer,
     RoleUnchangedSerializer,
@@ -109,3 +113,60 @@ class UserRoleView(APIView):
         if change is None:
             return Response({"changed": False, "role": data.validated_data["role"]})
         return Response(RoleChangeSerializer(change).data, status=status.HTTP_201_CREATED)
+
+
+class DirectoryFilter(filters.FilterSet):
+    q = filters.CharFilter(method="noop", max_length=100, help_text="Name or organization.")
+    interest = filters.CharFilter(method="noop", max_length=50)
+    skill = filters.CharFilter(method="noop", max_length=50)
+    experience_level = filters.ChoiceFilter(method="noop", choices=Profile.ExperienceLevel.choices)
+    profile_type = filters.ChoiceFilter(method="noop", choices=Profile.ProfileType.choices)
+
+    class Meta:
+        model = Profile
+        fields = ["q", "interest", "skill", "experience_level", "profile_type"]
+
+    def noop(self, queryset, name, value):
+        return queryset  # validated here; applied by directory_search, which knows privacy
+
+    def filter_queryset(self, queryset):
+        data = {k: v for k, v in self.form.cleaned_data.items() if v}
+        query = data.pop("q", "")
+        return directory_search(viewer=self.request.user, query=query, **data)
+
+
+@extend_schema_view(get=extend_schema(operation_id="members_list"))
+class MemberListView(generics.ListAPIView):
+    """The member directory (signed-in members only), respecting each member's privacy."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = PublicProfileSerializer
+    filterset_class = DirectoryFilter
+
+    def get_queryset(self):
+        return Profile.objects.none()  # the filterset builds the real queryset
+
+    def list(self, request, *args, **kwargs):
+        profiles = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(profiles)
+        data = [public_profile(profile, viewer=request.user) for profile in page]
+        return self.get_paginated_response(PublicProfileSerializer(data, many=True).data)
+
+
+class MemberDetailView(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses={200: MemberDetailSerializer}, operation_id="members_retrieve")
+    def get(self, request, user_id: int):
+        from community.connections import selectors as connection_selectors
+
+        profile = member_visible_to(viewer=request.user, user_id=user_id)
+        if profile is None:
+            raise Http404
+        connection = connection_selectors.connection_between(request.user, profile.user)
+        data = {
+            **public_profile(profile, viewer=request.user),
+            "connection_status": connection.status if connection else None,
+            "mutual_connections": connection_selectors.mutual_count(request.user, profile.user),
+        }
+        return Response(MemberDetailSerializer(data).data)

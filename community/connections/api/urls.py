@@ -8,9 +8,9 @@ urlpatterns = [
     path(
         "connections/suggestions/", views.SuggestionsView.as_view(), name="connections-suggestions"
     ),
-    path("connections/<int:pk>/accept/", views.AcceptView.as_view(), name="connections-accept"),
-    path("connections/<int:pk>/decline/", views.DeclineView.as_view(), name="connections-decline"),
-    path("connections/<int:pk>/", views.ConnectionDeleteView.as_view(), name="connections-delete"),
+    path("connections/<id:pk>/accept/", views.AcceptView.as_view(), name="connections-accept"),
+    path("connections/<id:pk>/decline/", views.DeclineView.as_view(), name="connections-decline"),
+    path("connections/<id:pk>/", views.ConnectionDeleteView.as_view(), name="connections-delete"),
     path("blocks/", views.BlockView.as_view(), name="blocks"),
-    path("blocks/<int:user_id>/", views.UnblockView.as_view(), name="blocks-delete"),
+    path("blocks/<id:user_id>/", views.UnblockView.as_view(), name="blocks-delete"),
 ]

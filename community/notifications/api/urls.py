@@ -11,7 +11,7 @@ urlpatterns = [
     ),
     path("notifications/read/", views.MarkReadView.as_view(), name="notifications-read"),
     path(
-        "notifications/<int:pk>/archive/", views.ArchiveView.as_view(), name="notifications-archive"
+        "notifications/<id:pk>/archive/", views.ArchiveView.as_view(), name="notifications-archive"
     ),
     path(
         "notification-preferences/",

@@ -282,4 +282,13 @@ ES = {
     "Nobody matches. Try fewer filters.": "Nadie coincide. Prueba con menos filtros.",
     "Previous": "Anterior",
     "Next": "Siguiente",
+    "The image is larger than 5 MB; choose a smaller one.": "La imagen pesa más de 5 MB; elige una más liviana.",
+    "At most 5 MB.": "Máximo 5 MB.",
+    "That file is not an image we can read; use JPEG, PNG, WebP or GIF.": "Ese archivo no es una imagen que podamos leer; usa JPEG, PNG, WebP o GIF.",
+    "Not a readable image.": "No es una imagen legible.",
+    "Use a JPEG, PNG, WebP or GIF image.": "Usa una imagen JPEG, PNG, WebP o GIF.",
+    "Unsupported format.": "Formato no admitido.",
+    "Photo or logo": "Foto o logo",
+    "JPEG, PNG, WebP or GIF, at most 5 MB; it is cropped square.": "JPEG, PNG, WebP o GIF, máximo 5 MB; se recorta cuadrada.",
+    "Your current photo": "Tu foto actual",
 }

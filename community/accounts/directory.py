@@ -82,6 +82,7 @@ def public_profile(profile: Profile, *, viewer) -> dict:
         "display_name": profile.display_name,
         "profile_type": profile.profile_type,
         "organization_name": profile.organization_name,
+        "avatar_url": profile.avatar.url if profile.avatar else None,
     }
     for field in ("bio", "ai_interests", "skills", "experience_level", "linkedin_url"):
         value = getattr(profile, field) if own else profile.public_value(field)

@@ -52,6 +52,12 @@ class ProfileForm(forms.ModelForm):
         help_text=_("Separate with commas, e.g. NLP, computer vision, MLOps."),
     )
     linkedin_url = forms.URLField(label=_("LinkedIn URL"), required=False, assume_scheme="https")
+    avatar_upload = forms.FileField(
+        label=_("Photo or logo"),
+        required=False,
+        help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB; it is cropped square."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
     private_fields = forms.MultipleChoiceField(
         label=_("Only I can see"),
         choices=[
@@ -103,4 +109,4 @@ class ProfileForm(forms.ModelForm):
 
     def to_service_data(self) -> dict:
         data = dict(self.cleaned_data)
-        return {k: v for k, v in data.items() if k != "avatar"}
+        return {k: v for k, v in data.items() if k not in ("avatar", "avatar_upload")}

@@ -130,3 +130,21 @@ def profile_update(*, profile: Profile, actor, data: dict) -> Profile:
             profile.user.save(update_fields=list(user_fields))
         profile.save()
     return profile
+
+
+def profile_set_avatar(*, profile: Profile, upload) -> Profile:
+    """Replace the avatar with a square 512 px WebP made from `upload` (None removes it)."""
+    from .avatars import avatar_process
+
+    old_name = profile.avatar.name if profile.avatar else ""
+    if upload is None:
+        profile.avatar = ""
+    else:
+        processed = avatar_process(upload)
+        profile.avatar.save(processed.name, processed, save=False)
+    with transaction.atomic():
+        profile.save(update_fields=["avatar", "updated_at"])
+        if old_name:
+            storage = profile.avatar.storage
+            transaction.on_commit(lambda: storage.delete(old_name))
+    return profile

@@ -15,7 +15,7 @@ from config.errors import DomainError
 from .directory import directory_search, member_visible_to, public_profile
 from .forms import DirectoryFilterForm, ProfileForm
 from .selectors import profile_completeness, role_change_list, user_get_role
-from .services import profile_ensure, profile_update
+from .services import profile_ensure, profile_set_avatar, profile_update
 
 
 @login_required
@@ -38,10 +38,12 @@ def dashboard_home(request):
 @require_http_methods(["GET", "POST"])
 def dashboard_profile(request):
     profile = profile_ensure(user=request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
             profile_update(profile=profile, actor=request.user, data=form.to_service_data())
+            if form.cleaned_data.get("avatar_upload"):
+                profile_set_avatar(profile=profile, upload=form.cleaned_data["avatar_upload"])
         except DomainError as exc:
             for field, errors in exc.fields.items():
                 for error in errors:

@@ -24,6 +24,8 @@ ACCOUNTS = {
     ("GET",   "/api/v1/role-changes/",           "all"):     (401, 403, 403, 403, 200),
     ("PUT",   "/api/v1/users/<id:user_id>/role/", "own"):   (401, 403, 403, 403, 400),
     ("PUT",   "/api/v1/users/<id:user_id>/role/", "foreign"): (401, 403, 403, 403, 201),
+    ("PUT",   "/api/v1/me/avatar/",              "own"):     (401, 200, 200, 200, 200),
+    ("DELETE", "/api/v1/me/avatar/",             "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/members/",                "all"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/members/<id:user_id>/",  "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/members/<id:user_id>/",  "foreign"): (401, 404, 404, 404, 404),
@@ -55,7 +57,20 @@ CONNECTIONS = {
     ("DELETE", "/api/v1/blocks/<id:user_id>/",        "own"):     (401, 204, 204, 204, 204),
 }  # fmt: skip
 
+
+def _png():
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "blue").save(buffer, "PNG")
+    return SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png")
+
+
 BODIES = {
+    ("PUT", "/api/v1/me/avatar/"): lambda counterpart: ("multipart", {"avatar": _png()}),
     ("PATCH", "/api/v1/me/"): {"bio": "Hola"},
     ("PUT", "/api/v1/users/<id:user_id>/role/"): {"role": "organizer"},
     ("POST", "/api/v1/notifications/read/"): {},
@@ -130,8 +145,11 @@ def test_matrix(api_client, make_user, area, method, route, target, role, expect
         api_client.force_authenticate(caller)
     body = BODIES.get((method, route))
     body = body(counterpart) if callable(body) else body
-    payload = json.dumps(body) if body else ""
-    response = api_client.generic(method, url, data=payload, content_type="application/json")
+    if isinstance(body, tuple):  # (encoding, data): a file upload
+        response = getattr(api_client, method.lower())(url, body[1], format=body[0])
+    else:
+        payload = json.dumps(body) if body else ""
+        response = api_client.generic(method, url, data=payload, content_type="application/json")
     assert response.status_code == expected, response.content
     if expected >= 400:
         assert response.json()["error"]["message"]

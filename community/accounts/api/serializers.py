@@ -112,6 +112,7 @@ class PublicProfileSerializer(serializers.Serializer):
     display_name = serializers.CharField()
     profile_type = serializers.ChoiceField(choices=Profile.ProfileType.choices)
     organization_name = serializers.CharField(allow_blank=True)
+    avatar_url = serializers.CharField(allow_null=True)
     bio = serializers.CharField(required=False)
     ai_interests = serializers.ListField(child=serializers.CharField(), required=False)
     skills = serializers.ListField(child=serializers.CharField(), required=False)
@@ -123,3 +124,7 @@ class PublicProfileSerializer(serializers.Serializer):
 class MemberDetailSerializer(PublicProfileSerializer):
     connection_status = serializers.CharField(allow_null=True)
     mutual_connections = serializers.IntegerField()
+
+
+class AvatarUploadSerializer(serializers.Serializer):
+    avatar = serializers.FileField(help_text="JPEG, PNG, WebP or GIF, at most 5 MB.")

@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
+    path("me/avatar/", views.AvatarView.as_view(), name="me-avatar"),
     path("role-changes/", views.RoleChangeListView.as_view(), name="role-changes"),
     path("users/<id:user_id>/role/", views.UserRoleView.as_view(), name="user-role"),
     path("members/", views.MemberListView.as_view(), name="members"),

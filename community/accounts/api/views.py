@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -11,8 +12,9 @@ from ..directory import directory_search, member_visible_to, public_profile
 from ..models import Profile, RoleChange
 from ..roles import Role
 from ..selectors import role_change_list, user_get_role
-from ..services import profile_ensure, profile_update, user_set_role
+from ..services import profile_ensure, profile_set_avatar, profile_update, user_set_role
 from .serializers import (
+    AvatarUploadSerializer,
     MemberDetailSerializer,
     MeSerializer,
     ProfileUpdateSerializer,
@@ -170,3 +172,27 @@ class MemberDetailView(APIView):
             "mutual_connections": connection_selectors.mutual_count(request.user, profile.user),
         }
         return Response(MemberDetailSerializer(data).data)
+
+
+class AvatarView(APIView):
+    """Upload (multipart, field `avatar`) or remove the signed-in member's avatar."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": AvatarUploadSerializer},
+        responses={200: MeSerializer},
+        operation_id="me_avatar_update",
+    )
+    def put(self, request, *args, **kwargs):
+        data = AvatarUploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        profile = profile_ensure(user=request.user)
+        profile_set_avatar(profile=profile, upload=data.validated_data["avatar"])
+        return Response(MeSerializer(_me_payload(request.user), context={"request": request}).data)
+
+    @extend_schema(responses={200: MeSerializer}, operation_id="me_avatar_delete")
+    def delete(self, request, *args, **kwargs):
+        profile_set_avatar(profile=profile_ensure(user=request.user), upload=None)
+        return Response(MeSerializer(_me_payload(request.user), context={"request": request}).data)

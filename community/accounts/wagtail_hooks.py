@@ -11,7 +11,7 @@ from config.errors import DomainError
 
 from .forms import RoleChangeForm
 from .models import Profile, RoleChange
-from .services import user_set_role
+from .services import PROFILE_EDITABLE_FIELDS, user_set_role
 
 
 class RestrictedActionsPolicy(ModelPermissionPolicy):
@@ -106,18 +106,7 @@ class ProfileViewSet(ModelViewSet):
     index_view_class = ProfileIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = [
-        "profile_type",
-        "organization_name",
-        "bio",
-        "ai_interests",
-        "skills",
-        "contact_preferences",
-        "experience_level",
-        "linkedin_url",
-        "preferred_language",
-        "signup_completed",
-    ]
+    form_fields = [*PROFILE_EDITABLE_FIELDS, "signup_completed"]
 
 
 class CommunityViewSetGroup(ViewSetGroup):

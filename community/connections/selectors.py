@@ -24,6 +24,15 @@ def is_blocked(a, b) -> bool:
     return found is not None and found.status == Connection.Status.BLOCKED
 
 
+def member_reachable(viewer, user_id: int):
+    """The active member with this id, unless blocked either way (then None): what the
+    viewer may ask to connect with or block."""
+    other = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if other is None or (other.pk != viewer.pk and is_blocked(viewer, other)):
+        return None
+    return other
+
+
 def connected_user_ids(user) -> set[int]:
     rows = (
         involving(user)

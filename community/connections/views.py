@@ -2,7 +2,6 @@
 for an answer, requests sent, and people they may know."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
@@ -58,8 +57,8 @@ def connection_action(request, pk: int, action: str):
 @login_required
 @require_POST
 def connection_request_view(request, user_id: int):
-    other = get_user_model().objects.filter(pk=user_id, is_active=True).first()
-    if other is None or selectors.is_blocked(request.user, other):
+    other = selectors.member_reachable(request.user, user_id)
+    if other is None:
         raise Http404
     try:
         services.connection_request(sender=request.user, recipient=other)

@@ -16,13 +16,15 @@ from .serializers import (
 
 
 def _as_request(connection: Connection, viewer) -> dict:
-    User = get_user_model()
+    """A connection as the viewer sees it: its state and the other member."""
     other_id = connection.other(viewer.pk)
-    other = next(
-        (u for u in (connection.requester, getattr(connection, "user_low", None),
-                     getattr(connection, "user_high", None)) if u is not None and u.pk == other_id),
-        None,
-    ) or User.objects.select_related("profile").get(pk=other_id)  # fmt: skip
+    # uses what the selectors loaded: the requester for incoming, the pair for outgoing
+    if connection.requester_id == other_id:
+        other = connection.requester
+    elif connection.user_low_id == other_id:
+        other = connection.user_low
+    else:
+        other = connection.user_high
     return {
         "id": connection.pk,
         "status": connection.status,
@@ -32,9 +34,8 @@ def _as_request(connection: Connection, viewer) -> dict:
 
 
 def _member(user_id: int, viewer):
-    """The member with this id, unless missing or blocked either way (then 404)."""
-    other = get_user_model().objects.filter(pk=user_id, is_active=True).first()
-    if other is None or (other.pk != viewer.pk and selectors.is_blocked(viewer, other)):
+    other = selectors.member_reachable(viewer, user_id)
+    if other is None:
         raise Http404
     return other
 

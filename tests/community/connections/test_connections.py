@@ -175,3 +175,17 @@ class TestAPI:
         assert (
             api_client.delete(f"/api/v1/blocks/{ana.pk}/").json()["error"]["code"] == "not_blocked"
         )
+
+
+def test_request_listing_costs_the_same_for_one_and_many(api_client, ana, make_user):
+    from tests.query_budget import assert_constant_queries
+
+    def add():
+        other = make_user(Role.MEMBER)
+        connection_request(sender=other, recipient=ana)
+        connection_request(sender=ana, recipient=make_user(Role.MEMBER))
+
+    api_client.force_authenticate(ana)
+    assert_constant_queries(
+        lambda: api_client.get("/api/v1/connections/requests/").json(), add, budget=6
+    )

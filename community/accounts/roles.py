@@ -41,9 +41,33 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.ADMIN: [],
 }
 
+# Moderators are members who also hold Wagtail's own "Moderators" group (it already carries
+# page moderation). Community features add the permissions moderators need here; the sync
+# adds them without touching the page permissions Wagtail gave the group.
+MODERATORS_GROUP = "Moderators"
+MODERATOR_PERMISSIONS: list[str] = [
+    "wagtailadmin.access_admin",
+]
+
+
+def _permissions(Permission, group_name: str, wanted: list[str]) -> list:
+    perms = []
+    for dotted in wanted:
+        app_label, codename = dotted.split(".", 1)
+        try:
+            perms.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        except Permission.DoesNotExist as exc:
+            raise LookupError(
+                f"Group {group_name} names permission {dotted}, which does not exist."
+            ) from exc
+    return perms
+
 
 def sync_role_permissions(apps=None) -> None:
-    """Create the role groups and set exactly the permissions ROLE_PERMISSIONS names."""
+    """Create the role groups and set exactly the permissions ROLE_PERMISSIONS names; give
+    the Moderators group what MODERATOR_PERMISSIONS names on top of its page permissions."""
     from django.apps import apps as global_apps
 
     registry = apps or global_apps
@@ -51,19 +75,9 @@ def sync_role_permissions(apps=None) -> None:
     Permission = registry.get_model("auth", "Permission")
     for role, group_name in ROLE_GROUPS.items():
         group, _created = Group.objects.get_or_create(name=group_name)
-        wanted = ROLE_PERMISSIONS[role]
-        perms = []
-        for dotted in wanted:
-            app_label, codename = dotted.split(".", 1)
-            try:
-                perms.append(
-                    Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                )
-            except Permission.DoesNotExist as exc:
-                raise LookupError(
-                    f"Role {group_name} names permission {dotted}, which does not exist."
-                ) from exc
-        group.permissions.set(perms)
+        group.permissions.set(_permissions(Permission, group_name, ROLE_PERMISSIONS[role]))
+    moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    moderators.permissions.add(*_permissions(Permission, MODERATORS_GROUP, MODERATOR_PERMISSIONS))
 
 
 def sync_role_permissions_after_migrate(sender, using="default", **kwargs) -> None:

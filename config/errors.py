@@ -28,3 +28,10 @@ class NotPermitted(DomainError):
 class Conflict(DomainError):
     status_code = 409
     default_code = "conflict"
+
+
+class RateLimited(DomainError):
+    """Too many writes in a window; the message says when to try again."""
+
+    status_code = 429
+    default_code = "rate_limited"

@@ -80,6 +80,7 @@ def public_profile(profile: Profile, *, viewer) -> dict:
     data = {
         "id": profile.user_id,
         "display_name": profile.display_name,
+        "handle": profile.handle,
         "profile_type": profile.profile_type,
         "organization_name": profile.organization_name,
         "avatar_url": profile.avatar.url if profile.avatar else None,

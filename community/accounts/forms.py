@@ -79,6 +79,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = [
+            "handle",
             "profile_type",
             "organization_name",
             "bio",

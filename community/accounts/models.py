@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
 
 from .roles import Role
-from .validators import validate_contact_preferences, validate_private_fields, validate_tag_list
+from .validators import (
+    validate_contact_preferences,
+    validate_handle,
+    validate_private_fields,
+    validate_tag_list,
+)
 
 
 class User(AbstractUser):
@@ -35,6 +40,15 @@ class Profile(models.Model):
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    handle = models.CharField(
+        _("handle"),
+        max_length=30,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_handle],
+        help_text=_("Others mention you as @handle in the forums."),
     )
     profile_type = models.CharField(
         _("profile type"), max_length=20, choices=ProfileType, default=ProfileType.PERSONAL

@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from config.errors import NotPermitted, ValidationFailed
@@ -75,13 +76,35 @@ def user_set_role(*, user, role: Role | str, actor=None, reason: str = "") -> Ro
 
 
 def profile_ensure(*, user) -> Profile:
-    """The user's profile, created if missing; shares the caller's user instance."""
-    profile, _created = Profile.objects.get_or_create(user=user)
+    """The user's profile, created if missing (with a handle); shares the caller's user."""
+    profile, created = Profile.objects.get_or_create(user=user)
     profile.user = user
+    if created or not profile.handle:
+        profile.handle = handle_suggest(user)
+        try:
+            with transaction.atomic():
+                profile.save(update_fields=["handle"])
+        except IntegrityError:  # taken between the check and the save: keep it empty
+            profile.handle = None
     return profile
 
 
+def handle_suggest(user) -> str:
+    """A free handle from the member's name (or email), ascii, with a number if taken."""
+    source = user.get_full_name() or user.email.split("@")[0]
+    base = slugify(source).replace("-", "_")[:24].strip("_") or "member"
+    base = base if len(base) >= 3 else f"{base}_ai"
+    taken = set(Profile.objects.filter(handle__startswith=base).values_list("handle", flat=True))
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}{n}" in taken:
+        n += 1
+    return f"{base}{n}"
+
+
 PROFILE_EDITABLE_FIELDS = (
+    "handle",
     "profile_type",
     "organization_name",
     "bio",
@@ -108,6 +131,11 @@ def profile_update(*, profile: Profile, actor, data: dict) -> Profile:
             _("These fields cannot be changed here: %(fields)s.")
             % {"fields": ", ".join(sorted(unknown))},
             code="unknown_fields",
+        )
+    if "handle" in profile_fields:  # @Ana_G and @ana_g are one handle
+        handle = profile_fields["handle"]
+        profile_fields["handle"] = (
+            (handle.strip().lower() or None) if isinstance(handle, str) else handle
         )
     for key, value in profile_fields.items():
         setattr(profile, key, value)

@@ -1,6 +1,19 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+import re
+
+HANDLE_RE = re.compile(r"^[a-z0-9_]{3,30}$")
+
+
+def validate_handle(value) -> None:
+    """Handles are what @mentions name: 3-30 lowercase letters, digits or underscores."""
+    if not isinstance(value, str) or not HANDLE_RE.match(value):
+        raise ValidationError(
+            _("Use 3 to 30 lowercase letters, digits or underscores."), code="invalid_handle"
+        )
+
+
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 50
 

@@ -13,6 +13,7 @@ class ProfileSerializer(serializers.ModelSerializer):
         model = Profile
         fields = [
             "display_name",
+            "handle",
             "profile_type",
             "organization_name",
             "avatar",
@@ -50,6 +51,7 @@ class ProfileUpdateSerializer(serializers.Serializer):
 
     first_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
     last_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    handle = serializers.CharField(max_length=30, required=False, allow_blank=True)
     profile_type = serializers.ChoiceField(choices=Profile.ProfileType.choices, required=False)
     organization_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
     bio = serializers.CharField(max_length=2000, required=False, allow_blank=True)
@@ -110,6 +112,7 @@ class PublicProfileSerializer(serializers.Serializer):
 
     id = serializers.IntegerField()
     display_name = serializers.CharField()
+    handle = serializers.CharField(allow_null=True)
     profile_type = serializers.ChoiceField(choices=Profile.ProfileType.choices)
     organization_name = serializers.CharField(allow_blank=True)
     avatar_url = serializers.CharField(allow_null=True)

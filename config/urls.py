@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     ),
     path("dashboard/", include("community.accounts.urls")),
     path("members/", include("community.accounts.member_urls")),
+    path("forums/", include("community.forums.urls")),
     path(
         "notifications/unsubscribe/<str:token>/",
         notification_views.unsubscribe_view,

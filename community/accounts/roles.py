@@ -47,6 +47,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
 MODERATORS_GROUP = "Moderators"
 MODERATOR_PERMISSIONS: list[str] = [
     "wagtailadmin.access_admin",
+    "forums.moderate_forum",
+    "forums.view_forumban",
 ]
 
 

@@ -1,7 +1,7 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-
-import re
 
 HANDLE_RE = re.compile(r"^[a-z0-9_]{3,30}$")
 

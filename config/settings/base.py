@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "community.accounts",
     "community.notifications",
     "community.connections",
+    "community.forums",
     "cms.home",
     "search",
     "commerce",
@@ -462,3 +463,9 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Forums -----------------------------------------------------------------------------
+# A new member's first N posts wait for a moderator (0 turns holding off).
+FORUM_HOLD_FIRST_POSTS = env.int("FORUM_HOLD_FIRST_POSTS", default=1)
+FORUM_POSTS_PER_MINUTE = env.int("FORUM_POSTS_PER_MINUTE", default=5)
+FORUM_TOPICS_PER_DAY = env.int("FORUM_TOPICS_PER_DAY", default=10)

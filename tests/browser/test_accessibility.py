@@ -19,16 +19,19 @@ needs_axe = pytest.mark.skipif(
 )
 PUBLIC = {
     "es": ["/es/", "/es/acerca/", "/es/search/?q=ia", "/es/auth/login/", "/es/auth/register/",
-           "/es/auth/reset-password/", "/es/auth/login/code/"],
+           "/es/auth/reset-password/", "/es/auth/login/code/", "/es/forums/", "/es/forums/c/preguntas/",
+           "/es/forums/t/bienvenidos-al-foro-de-medellin-ai/", "/es/forums/search/?q=modelo"],
     "en": ["/en/", "/en/about/", "/en/search/?q=ai", "/en/auth/login/", "/en/auth/register/",
-           "/en/auth/reset-password/", "/en/auth/login/code/", "/en/notifications/unsubscribe/x/"],
+           "/en/auth/reset-password/", "/en/auth/login/code/", "/en/notifications/unsubscribe/x/",
+           "/en/forums/", "/en/forums/t/chunking-strategies-that-actually-work/"],
 }  # fmt: skip
 SIGNED_IN = [
     f"/{lang}/{page}"
     for lang in ("es", "en")
     for page in (
         "dashboard/", "dashboard/profile/", "dashboard/notifications/", "dashboard/settings/",
-        "dashboard/connections/", "members/", "members/?interest=nlp",
+        "dashboard/connections/", "members/", "members/?interest=nlp", "forums/new/",
+        "forums/t/bienvenidos-al-foro-de-medellin-ai/",
     )
 ]  # fmt: skip
 
@@ -60,9 +63,13 @@ def site(live_server):
     from django.utils import translation
 
     from cms.home import demo
+    from community.forums import demo as forums_demo
 
     with translation.override("es"):
         demo.standard_pages(demo.home_pages(reverse("account_signup")))
+    UserFactory(email="autora@example.org", role=Role.MEMBER)
+    UserFactory(email="autor@example.org", role=Role.MEMBER)
+    forums_demo.demo_forums()
     return live_server.url
 
 

@@ -69,7 +69,30 @@ def _png():
     return SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png")
 
 
+def _forum_category():
+    from community.forums.models import ForumCategory
+
+    return ForumCategory.objects.get_or_create(
+        slug="general", defaults={"name_es": "General", "name_en": "General"}
+    )[0]
+
+
 BODIES = {
+    ("POST", "/api/v1/forums/topics/"): lambda counterpart: {
+        "category": _forum_category().pk,
+        "title": "Un tema nuevo",
+        "body": "Hola",
+    },
+    ("POST", "/api/v1/forums/topics/<id:pk>/posts/"): {"body": "Una respuesta"},
+    ("POST", "/api/v1/forums/topics/<id:pk>/moderate/"): {"action": "lock"},
+    ("PATCH", "/api/v1/forums/posts/<id:pk>/"): {"body": "Texto editado"},
+    ("POST", "/api/v1/forums/posts/<id:pk>/report/"): {"reason": "spam"},
+    ("POST", "/api/v1/forums/posts/<id:pk>/moderate/"): {"action": "hide", "reason": "Spam"},
+    ("POST", "/api/v1/forums/bans/"): lambda counterpart: {
+        "user_id": counterpart.pk,
+        "reason": "Spam",
+        "days": 7,
+    },
     ("PUT", "/api/v1/me/avatar/"): lambda counterpart: ("multipart", {"avatar": _png()}),
     ("PATCH", "/api/v1/me/"): {"bio": "Hola"},
     ("PUT", "/api/v1/users/<id:user_id>/role/"): {"role": "organizer"},
@@ -85,7 +108,33 @@ TABLES = {"accounts": ACCOUNTS, "notifications": NOTIFICATIONS, "connections": C
 # member, moderator (a member in the Moderators group), admin. "own" makes the caller the
 # author; "foreign" makes someone else the author.
 COMMUNITY_ROLES = [None, Role.MEMBER, "moderator", Role.ADMIN]
-COMMUNITY_TABLES: dict[str, dict] = {}
+FORUMS = {
+    #  method, route,                                           target     anon member moderator admin
+    ("GET",    "/api/v1/forums/categories/",                    "all"):     (200, 200, 200, 200),
+    ("PUT",    "/api/v1/forums/categories/<id:pk>/subscription/", "all"):   (401, 204, 204, 204),
+    ("DELETE", "/api/v1/forums/categories/<id:pk>/subscription/", "all"):   (401, 204, 204, 204),
+    ("GET",    "/api/v1/forums/topics/",                        "all"):     (200, 200, 200, 200),
+    ("POST",   "/api/v1/forums/topics/",                        "all"):     (401, 201, 201, 201),
+    ("GET",    "/api/v1/forums/topics/<id:pk>/",                "foreign"): (200, 200, 200, 200),
+    ("GET",    "/api/v1/forums/topics/<id:pk>/posts/",          "foreign"): (200, 200, 200, 200),
+    ("POST",   "/api/v1/forums/topics/<id:pk>/posts/",          "foreign"): (401, 201, 201, 201),
+    ("PUT",    "/api/v1/forums/topics/<id:pk>/subscription/",   "foreign"): (401, 204, 204, 204),
+    ("DELETE", "/api/v1/forums/topics/<id:pk>/subscription/",   "foreign"): (401, 204, 204, 204),
+    ("POST",   "/api/v1/forums/topics/<id:pk>/moderate/",       "foreign"): (401, 403, 200, 200),
+    ("GET",    "/api/v1/forums/posts/<id:pk>/",                 "foreign"): (200, 200, 200, 200),
+    ("PATCH",  "/api/v1/forums/posts/<id:pk>/",                 "own"):     (401, 200, 200, 200),
+    ("PATCH",  "/api/v1/forums/posts/<id:pk>/",                 "foreign"): (401, 403, 200, 200),
+    ("GET",    "/api/v1/forums/posts/<id:pk>/revisions/",       "foreign"): (200, 200, 200, 200),
+    ("POST",   "/api/v1/forums/posts/<id:pk>/report/",          "own"):     (401, 400, 400, 400),
+    ("POST",   "/api/v1/forums/posts/<id:pk>/report/",          "foreign"): (401, 201, 201, 201),
+    ("POST",   "/api/v1/forums/posts/<id:pk>/moderate/",        "foreign"): (401, 403, 200, 200),
+    ("GET",    "/api/v1/forums/reports/",                       "all"):     (401, 403, 200, 200),
+    ("POST",   "/api/v1/forums/reports/<id:pk>/dismiss/",       "foreign"): (401, 403, 204, 204),
+    ("GET",    "/api/v1/forums/bans/",                          "all"):     (401, 403, 200, 200),
+    ("POST",   "/api/v1/forums/bans/",                          "all"):     (401, 403, 201, 201),
+    ("POST",   "/api/v1/forums/bans/<id:pk>/lift/",             "foreign"): (401, 403, 200, 200),
+}  # fmt: skip
+COMMUNITY_TABLES: dict[str, dict] = {"forums": FORUMS}
 
 CASES = [
     pytest.param(
@@ -122,7 +171,46 @@ def _setups():
         user_block(user=owner, other=counterpart)
         return {"user_id": counterpart.pk}
 
+    def forum_post(owner, counterpart):  # a published topic whose opening post is owner's
+        from community.forums.models import Post, Topic
+
+        topic = Topic.objects.create(
+            category=_forum_category(), title="Tema", slug=f"tema-{owner.pk}", author=owner
+        )
+        post = Post.objects.create(
+            topic=topic, author=owner, is_opening=True, body="Hola", body_html="<p>Hola</p>"
+        )
+        return {"pk": post.pk, "topic": topic.pk}
+
+    def forum_topic(owner, counterpart):
+        return {"pk": forum_post(owner, counterpart)["topic"]}
+
+    def forum_report(owner, counterpart):
+        from community.forums.models import Post, PostReport
+
+        post = Post.objects.get(pk=forum_post(owner, counterpart)["pk"])
+        return {"pk": PostReport.objects.create(post=post, reporter=counterpart, reason="spam").pk}
+
+    def forum_ban(owner, counterpart):
+        from community.forums.models import ForumBan
+
+        return {"pk": ForumBan.objects.create(user=owner, reason="Spam").pk}
+
+    def forum_category(owner, counterpart):
+        return {"pk": _forum_category().pk}
+
     return {
+        "/api/v1/forums/categories/<id:pk>/subscription/": forum_category,
+        "/api/v1/forums/topics/<id:pk>/": forum_topic,
+        "/api/v1/forums/topics/<id:pk>/posts/": forum_topic,
+        "/api/v1/forums/topics/<id:pk>/subscription/": forum_topic,
+        "/api/v1/forums/topics/<id:pk>/moderate/": forum_topic,
+        "/api/v1/forums/posts/<id:pk>/": forum_post,
+        "/api/v1/forums/posts/<id:pk>/revisions/": forum_post,
+        "/api/v1/forums/posts/<id:pk>/report/": forum_post,
+        "/api/v1/forums/posts/<id:pk>/moderate/": forum_post,
+        "/api/v1/forums/reports/<id:pk>/dismiss/": forum_report,
+        "/api/v1/forums/bans/<id:pk>/lift/": forum_ban,
         "/api/v1/users/<id:user_id>/role/": lambda owner, counterpart: {"user_id": owner.pk},
         "/api/v1/members/<id:user_id>/": member_profile,
         "/api/v1/notifications/<id:pk>/archive/": notification,

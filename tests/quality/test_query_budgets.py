@@ -84,7 +84,112 @@ def test_member_directory(api_client, client, member, make_user):
     assert_constant_queries(lambda: client.get("/es/members/"), add, budget=20)
 
 
+@pytest.fixture
+def forum(make_user, settings):
+    """A category, a topic, and a way to add one more of anything (topic, post, report…)."""
+    from community.forums.models import ForumCategory
+    from community.forums.services import topic_create
+
+    settings.FORUM_HOLD_FIRST_POSTS = 0
+    settings.FORUM_POSTS_PER_MINUTE = 1000
+    settings.FORUM_TOPICS_PER_DAY = 1000
+    category = ForumCategory.objects.create(name_es="Preguntas", name_en="Q", slug="preguntas")
+    author = make_user(Role.MEMBER)
+    topic = topic_create(author=author, category=category, title="El tema", body="Hola")
+    return {"category": category, "topic": topic, "author": author}
+
+
+def test_forum_category_listing(api_client, forum):
+    from community.forums.models import ForumCategory
+
+    counter = iter(range(1000))
+
+    def add():
+        n = next(counter)
+        parent = ForumCategory.objects.create(name_es=f"C{n}", name_en=f"C{n}", slug=f"c{n}")
+        ForumCategory.objects.create(name_es=f"H{n}", name_en=f"H{n}", slug=f"h{n}", parent=parent)
+
+    assert_constant_queries(
+        lambda: api_client.get("/api/v1/forums/categories/").json(), add, budget=2
+    )
+
+
+def test_forum_topic_listing(api_client, client, make_user, forum):
+    from community.forums.services import post_create, topic_create
+
+    def add():
+        author = make_user(Role.MEMBER)
+        topic = topic_create(author=author, category=forum["category"], title="Otro tema", body="…")
+        post_create(author=make_user(Role.MEMBER), topic=topic, body="respuesta")
+
+    fetch = lambda: api_client.get("/api/v1/forums/topics/").json()  # noqa: E731
+    assert_constant_queries(fetch, add, budget=4)
+    assert_constant_queries(
+        lambda: api_client.get("/api/v1/forums/topics/", {"q": "tema"}).json(), add, budget=8
+    )
+    assert_constant_queries(lambda: client.get("/es/forums/c/preguntas/"), add, budget=14)
+    assert_constant_queries(lambda: client.get("/es/forums/"), add, budget=14)
+
+
+def test_forum_post_listing(api_client, client, make_user, forum):
+    from community.forums.services import post_create, post_edit
+
+    topic = forum["topic"]
+
+    def add():
+        author = make_user(Role.MEMBER)
+        post = post_create(author=author, topic=topic, body="hola", parent=topic.posts.first())
+        post_edit(post=post, editor=author, body="hola editado")
+
+    assert_constant_queries(
+        lambda: api_client.get(f"/api/v1/forums/topics/{topic.pk}/posts/").json(), add, budget=6
+    )
+    member = make_user(Role.MEMBER)
+    client.force_login(member)
+    assert_constant_queries(lambda: client.get(topic.get_absolute_url()), add, budget=25)
+
+
+def test_forum_revision_listing(api_client, forum):
+    from community.forums.services import post_edit
+
+    post = forum["topic"].posts.get()
+    counter = iter(range(1000))
+
+    def add():
+        post_edit(post=post, editor=forum["author"], body=f"versión {next(counter)}")
+
+    assert_constant_queries(
+        lambda: api_client.get(f"/api/v1/forums/posts/{post.pk}/revisions/").json(),
+        add,
+        budget=6,
+    )
+
+
+def test_forum_moderation_listings(api_client, client, make_user, forum):
+    from community.forums.models import ForumBan
+    from community.forums.services import post_create, report_create
+
+    moderator = make_user("moderator")
+
+    def add():
+        post = post_create(author=make_user(Role.MEMBER), topic=forum["topic"], body="spam")
+        report_create(reporter=make_user(Role.MEMBER), post=post, reason="spam")
+        ForumBan.objects.create(user=post.author, reason="Spam", created_by=moderator)
+
+    api_client.force_authenticate(moderator)
+    assert_constant_queries(lambda: api_client.get("/api/v1/forums/reports/").json(), add, budget=8)
+    assert_constant_queries(lambda: api_client.get("/api/v1/forums/bans/").json(), add, budget=8)
+    client.force_login(moderator)
+    assert_constant_queries(lambda: client.get("/admin/forums/moderation/"), add, budget=40)
+
+
 LISTING_TESTS = {
+    ("GET", "/api/v1/forums/categories/"): test_forum_category_listing,
+    ("GET", "/api/v1/forums/topics/"): test_forum_topic_listing,
+    ("GET", "/api/v1/forums/topics/<id:pk>/posts/"): test_forum_post_listing,
+    ("GET", "/api/v1/forums/posts/<id:pk>/revisions/"): test_forum_revision_listing,
+    ("GET", "/api/v1/forums/reports/"): test_forum_moderation_listings,
+    ("GET", "/api/v1/forums/bans/"): test_forum_moderation_listings,
     ("GET", "/api/v1/members/"): test_member_directory,
     ("GET", "/api/v1/connections/"): test_connection_listing,
     ("GET", "/api/v1/role-changes/"): test_role_change_listing,

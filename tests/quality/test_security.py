@@ -161,6 +161,45 @@ def test_xss_payloads_in_notifications_never_come_back_executable(client, make_u
     assert executable_injections(html) == []
 
 
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payloads_in_forum_posts_never_come_back_executable(
+    client, api_client, make_user, settings, payload
+):
+    from community.forums.models import ForumCategory
+
+    settings.FORUM_HOLD_FIRST_POSTS = 0
+    category = ForumCategory.objects.create(name_es=payload[:100], name_en="x", slug="xss")
+    author, moderator = make_user(Role.MEMBER), make_user("moderator")
+    api_client.force_authenticate(author)
+    created = api_client.post(
+        "/api/v1/forums/topics/",
+        {"category": category.pk, "title": f"Tema {payload}"[:200], "body": payload},
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    topic = created.json()
+    reply = api_client.post(
+        f"/api/v1/forums/topics/{topic['id']}/posts/", {"body": f"[x]({payload}) {payload}"}
+    ).json()
+    api_client.patch(f"/api/v1/forums/posts/{reply['id']}/", {"body": f"> {payload}"})
+    api_client.force_authenticate(make_user(Role.MEMBER))
+    api_client.post(
+        f"/api/v1/forums/posts/{reply['id']}/report/", {"reason": "other", "note": payload}
+    )
+    pages = [
+        "/es/forums/",
+        "/es/forums/c/xss/",
+        topic["url"],
+        f"/es/forums/p/{reply['id']}/history/",
+        "/es/forums/search/?q=tema",
+    ]
+    for path in pages:
+        assert executable_injections(client.get(path).content.decode()) == [], path
+    client.force_login(moderator)
+    for path in [topic["url"], "/admin/forums/moderation/", "/es/dashboard/notifications/"]:
+        assert executable_injections(client.get(path).content.decode()) == [], path
+
+
 def test_xss_detector_catches_a_planted_unescaped_value():
     from django.template import Context, Template
 

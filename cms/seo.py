@@ -36,6 +36,6 @@ class SeoMixin:
     def get_sitemap_urls(self, request=None):
         entries = super().get_sitemap_urls(request)
         for entry in entries:
-            entry["priority"] = self.sitemap_priority
+            entry["priority"] = f"{self.sitemap_priority:.1f}"  # never a localised "0,8"
             entry["changefreq"] = self.sitemap_changefreq
         return entries

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.sitemaps import robots_txt, sitemap
 from community.notifications import views as notification_views
 from config.health import health
 from search.views import site_search
@@ -15,6 +16,8 @@ from .auth_urls import urlpatterns as auth_urlpatterns
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),  # Wagtail owns /admin/
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -92,7 +95,11 @@ def home_pages(signup_url: str) -> dict[str, HomePage]:
         root.add_child(instance=home_es)
         home_es.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name = "localhost", 80, "Medellín AI"
+    # the site answers where SITE_URL says, so full URLs (canonical, sitemap, feeds) are right
+    address = urlsplit(settings.SITE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.site_name = "Medellín AI"
     site.root_page = home_es
     site.save()
 

@@ -6,13 +6,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.fields import StreamField
+from cms.seo import SeoMixin
 
 from .blocks import BaseContentBlock
 from .validators import validate_link
 
 
-class HomePage(Page):
+class HomePage(SeoMixin, Page):
     """The root of each language's tree (/es/, /en/)."""
+
+    sitemap_priority = 1.0
+    sitemap_changefreq = "daily"
 
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
@@ -49,8 +53,23 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def structured_data(self, request):
+        from django.conf import settings
+        from django.templatetags.static import static
 
-class StandardPage(Page):
+        site_url = settings.SITE_URL
+        return {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": "Medellín AI",
+            "url": self.get_full_url(request) or site_url,
+            "logo": request.build_absolute_uri(static("favicon.svg")),
+            "description": self.seo_description(),
+            "areaServed": "Medellín, Colombia",
+        }
+
+
+class StandardPage(SeoMixin, Page):
     """A plain content page (about, code of conduct, sponsors…)."""
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)

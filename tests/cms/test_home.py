@@ -39,8 +39,9 @@ def test_main_menu_lists_pages_marked_for_menus_in_the_current_language(client, 
     en = [
         a.get_text(strip=True) for a in _soup(client.get("/en/")).select("#primary-nav ul.menu a")
     ]
-    assert es == ["Inicio", "Acerca de Medellín AI"]  # the code of conduct is not in menus
-    assert en == ["Home", "About Medellín AI"]
+    # the code of conduct is not in menus; the forums are always there
+    assert es == ["Inicio", "Acerca de Medellín AI", "Foros"]
+    assert en == ["Home", "About Medellín AI", "Forums"]
     about = _soup(client.get("/en/about/")).select_one('#primary-nav a[aria-current="page"]')
     assert about.get_text(strip=True) == "About Medellín AI"
 
@@ -124,10 +125,54 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
         out = StringIO()
         call_command("seed_demo", "--force", "--password", "demo-pass-123", stdout=out)
     text = out.getvalue()
-    assert "[5/5] Notifications" in text
+    assert "[6/6] Forums" in text
     assert "admin@medellin.ai" in text and "demo-pass-123" in text
     assert get_user_model().objects.filter(email__endswith="@medellin.ai").count() == 4
     assert Notification.objects.filter(type_code="community.announcement").count() == 4
     from cms.home.models import HomePage, StandardPage
 
     assert HomePage.objects.count() == 2 and StandardPage.objects.count() == 4
+
+
+def test_pages_carry_seo_head_and_json_ld(client, demo_site):
+    import json
+
+    soup = _soup(client.get("/es/"))
+    assert soup.find("link", rel="canonical")["href"] == "http://testserver/es/"
+    alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", hreflang=True)}
+    assert alternates == {
+        "es": "http://testserver/es/",
+        "en": "http://testserver/en/",
+        "x-default": "http://testserver/es/",
+    }
+    assert soup.find("meta", property="og:title")["content"] == "Inicio"
+    assert soup.find("meta", attrs={"name": "description"})["content"]
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Organization" and data["name"] == "Medellín AI"
+    assert {"@context", "url", "logo"} <= set(data)
+    assert soup.title.string == "Inicio | Medellín AI"
+
+
+def test_sitemap_lists_both_languages_with_priorities_and_hreflang(client, demo_site):
+    import xml.etree.ElementTree as ET
+
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    urls = {
+        u.find("s:loc", ns).text: (
+            u.find("s:priority", ns).text,
+            {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)},
+        )
+        for u in root.findall("s:url", ns)
+    }
+    assert urls["http://testserver/es/"][0] == "1.0"
+    assert urls["http://testserver/en/"][0] == "1.0"
+    assert urls["http://testserver/en/about/"][1]["es"] == "http://testserver/es/acerca/"
+    assert "x-default" in urls["http://testserver/en/about/"][1]
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text and "Sitemap: http://testserver/sitemap.xml" in text

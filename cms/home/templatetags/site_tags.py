@@ -64,3 +64,54 @@ def main_menu_pages(context) -> list[Page]:
     if home is None:
         return []
     return list(home.get_children().live().in_menu().public())
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(context):
+    """Meta description, canonical URL, hreflang alternates, OpenGraph, Twitter card and
+    JSON-LD for a Wagtail page (see cms.seo.SeoMixin); a canonical URL for other views."""
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    request = context["request"]
+    page = context.get("page")
+    language = translation.get_language()
+    data = {"canonical": request.build_absolute_uri(request.path), "alternates": []}
+    if not isinstance(page, Page) or not hasattr(page, "seo_description"):
+        return data
+    canonical = page.get_full_url(request) or data["canonical"]
+    alternates = [
+        {"lang": t.locale.language_code, "url": t.get_full_url(request)}
+        for t in page.get_translations(inclusive=True).live().public().select_related("locale")
+    ]
+    if len(alternates) > 1:
+        default = next(
+            (a for a in alternates if a["lang"] == settings.LANGUAGE_CODE), alternates[0]
+        )
+        alternates.append({"lang": "x-default", "url": default["url"]})
+    else:
+        alternates = []
+    image_url = ""
+    if page.og_image is not None:
+        rendition = page.og_image.get_rendition("fill-1200x630|format-jpeg")
+        image_url = request.build_absolute_uri(rendition.url)
+    structured = page.structured_data(request)
+    json_ld = ""
+    if structured:
+        json_ld = mark_safe(  # noqa: S308 - escaped for a <script> element just above
+            json.dumps(structured, ensure_ascii=False, default=str).translate(_JSON_SCRIPT_ESCAPES)
+        )
+    return {
+        "canonical": canonical,
+        "alternates": alternates,
+        "description": page.seo_description(),
+        "title": page.seo_title or page.title,
+        "og_type": page.og_type,
+        "og_locale": {"es": "es_CO", "en": "en_US"}.get(language, language),
+        "image_url": image_url,
+        "json_ld": json_ld,
+    }

@@ -482,4 +482,14 @@ ES = {
     "Post reply": "Publicar respuesta",
     "Log in to reply": "Inicia sesión para responder",
     "Publish topic": "Publicar tema",
+    # ---- editorial workflow ----
+    "Pages waiting for my review (moderators)": "Páginas que esperan mi revisión (moderadores)",
+    "“{page}” waits for your review": "«{page}» espera tu revisión",
+    "Hello {name}, {by} submitted “{page}” for moderation.": "Hola {name}, {by} envió «{page}» a moderación.",
+    "My pages approved": "Mis páginas aprobadas",
+    "“{page}” was approved": "«{page}» fue aprobada",
+    "Hello {name}, {by} approved “{page}”. {comment}": "Hola {name}, {by} aprobó «{page}». {comment}",
+    "My pages sent back with changes requested": "Mis páginas devueltas con cambios pedidos",
+    "“{page}” needs changes": "«{page}» necesita cambios",
+    "Hello {name}, {by} sent “{page}” back: {comment}": "Hola {name}, {by} devolvió «{page}»: {comment}",
 }

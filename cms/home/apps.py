@@ -7,3 +7,6 @@ class HomeConfig(AppConfig):
     label = "home"
     verbose_name = _("Home and standard pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import types  # noqa: F401  (registers the editorial notification types)

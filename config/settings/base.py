@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_q",
     *_DJANGO_CONTRIB,
+    "cms.apps.CmsConfig",  # after Wagtail's apps: see its docstring
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,7 @@
 """Bilingual demo content for a first run. Every function is idempotent."""
 
+# ruff: noqa: E501  (demo text reads better on one line)
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -122,8 +124,107 @@ def _home_fields(lang: str, signup_url: str) -> dict:
         "hero_text": text["hero_text"],
         "hero_cta_label": text["hero_cta_label"],
         "hero_cta_url": signup_url.replace("/es/", f"/{lang}/"),
-        "body": [("paragraph", f"<p>{text['intro']}</p>")],
+        "body": _home_body(lang, text),
     }
+
+
+HOME_BLOCKS = {
+    "es": {
+        "stats": ("La comunidad en cifras", [("1.200+", "miembros"), ("85", "encuentros"),
+                  ("40", "charlas al año"), ("12", "aliados")]),
+        "features": ("Qué encuentras aquí", [
+            ("Eventos", "Meetups, talleres y hackatones cada mes en Medellín y en línea.", "/es/forums/c/eventos/"),
+            ("Foros", "Pregunta, responde y comparte proyectos con la comunidad.", "/es/forums/"),
+            ("Miembros", "Conecta con quienes hacen IA en la ciudad.", "/es/members/"),
+        ]),
+        "testimonials": ("Lo que dicen", [
+            ("Aquí encontré a mi equipo para el hackatón y terminamos fundando una startup.",
+             "Laura Montoya", "Cofundadora, AgroVision"),
+            ("Las charlas son prácticas y en español: justo lo que necesitaba para empezar.",
+             "Andrés Villa", "Desarrollador, Bancolombia"),
+        ]),
+        "faq": ("Preguntas frecuentes", [
+            ("¿Cuánto cuesta unirse?", "Nada: la membresía es gratuita. Algunos talleres tienen costo."),
+            ("¿Necesito saber programar?", "No. Hay eventos para todos los niveles, desde introducción hasta investigación."),
+            ("¿Puedo dar una charla?", "¡Sí! Propón tu tema en el foro de eventos."),
+        ]),
+        "sponsors": "Aliados",
+        "cta": ("¿Organizas algo sobre IA?", "Publica tu evento y llega a toda la comunidad.",
+                "Proponer un evento"),
+    },
+    "en": {
+        "stats": ("The community in numbers", [("1,200+", "members"), ("85", "meetups"),
+                  ("40", "talks a year"), ("12", "partners")]),
+        "features": ("What you'll find here", [
+            ("Events", "Meetups, workshops and hackathons every month in Medellín and online.", "/en/forums/c/eventos/"),
+            ("Forums", "Ask, answer and share projects with the community.", "/en/forums/"),
+            ("Members", "Connect with the people doing AI in the city.", "/en/members/"),
+        ]),
+        "testimonials": ("What people say", [
+            ("I found my hackathon team here and we ended up founding a startup.",
+             "Laura Montoya", "Co-founder, AgroVision"),
+            ("The talks are hands-on and friendly: exactly what I needed to get started.",
+             "Andrés Villa", "Developer, Bancolombia"),
+        ]),
+        "faq": ("Frequently asked questions", [
+            ("How much does it cost to join?", "Nothing: membership is free. Some workshops are paid."),
+            ("Do I need to code?", "No. There are events for every level, from introductions to research."),
+            ("Can I give a talk?", "Yes! Suggest your topic in the events forum."),
+        ]),
+        "sponsors": "Partners",
+        "cta": ("Organising something about AI?", "Publish your event and reach the whole community.",
+                "Propose an event"),
+    },
+}  # fmt: skip
+
+SPONSORS = [("Ruta N", "#0b6e4f"), ("Universidad de Antioquia", "#1f4e8c"), ("EAFIT", "#8c1f3c")]
+
+
+def demo_image(title: str, color: str, size=(480, 240)):
+    """A generated logo-like image (no files shipped with the demo)."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+    from wagtail.images.models import Image
+
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    canvas = PILImage.new("RGB", size, color)
+    ImageDraw.Draw(canvas).text((24, size[1] // 2 - 8), title, fill="white")
+    buffer = io.BytesIO()
+    canvas.save(buffer, "PNG")
+    name = "".join(ch for ch in title.lower() if ch.isalnum()) or "image"
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{name}.png"))
+
+
+def _home_body(lang: str, text: dict) -> list:
+    blocks = HOME_BLOCKS[lang]
+    stats_heading, stats = blocks["stats"]
+    features_heading, features = blocks["features"]
+    testimonials_heading, testimonials = blocks["testimonials"]
+    faq_heading, faq = blocks["faq"]
+    cta_title, cta_text, cta_label = blocks["cta"]
+    logos = [demo_image(name, color) for name, color in SPONSORS]
+    return [
+        ("paragraph", f"<p>{text['intro']}</p>"),
+        ("statistics", {"heading": stats_heading,
+                        "items": [{"value": v, "label": label} for v, label in stats]}),
+        ("feature_grid", {"heading": features_heading, "features": [
+            {"title": title, "text": body, "link": {"label": title, "page": None, "url": url}}
+            for title, body, url in features]}),
+        ("testimonials", {"heading": testimonials_heading, "testimonials": [
+            {"quote": quote, "name": name, "role": role, "photo": None}
+            for quote, name, role in testimonials]}),
+        ("sponsors", {"heading": blocks["sponsors"], "sponsors": [
+            {"name": name, "logo": logo, "url": None} for (name, _c), logo in zip(SPONSORS, logos, strict=True)]}),
+        ("faq", {"heading": faq_heading, "questions": [
+            {"question": q, "answer": f"<p>{a}</p>"} for q, a in faq]}),
+        ("call_to_action", {"title": cta_title, "text": cta_text, "button_label": cta_label,
+                            "button_url": f"/{lang}/forums/c/eventos/"}),
+    ]  # fmt: skip
 
 
 @transaction.atomic

@@ -176,3 +176,31 @@ def test_sitemap_lists_both_languages_with_priorities_and_hreflang(client, demo_
 def test_robots_txt_points_to_the_sitemap(client):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in text and "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_home_page_renders_every_marketing_block_in_both_languages(client, demo_site):
+    for path, expected in [
+        ("/es/", ["La comunidad en cifras", "Preguntas frecuentes", "Aliados", "Lo que dicen"]),
+        ("/en/", ["The community in numbers", "Frequently asked questions", "Partners"]),
+    ]:
+        soup = _soup(client.get(path))
+        headings = [h.get_text(strip=True) for h in soup.select("main h2")]
+        for heading in expected:
+            assert heading in headings, (path, headings)
+        # sponsor logos are WebP renditions with a srcset, lazy, with alt text
+        logo = soup.select_one(".logo-grid img")
+        assert logo["loading"] == "lazy" and logo["alt"] and ".webp" in logo["srcset"]
+        assert soup.select(".faq details summary")
+    # a link block refuses javascript: and accepts site paths
+    from django.core.exceptions import ValidationError
+
+    from cms.home.blocks import LinkBlock
+
+    block = LinkBlock()
+    assert (
+        block.clean({"label": "Foros", "page": None, "url": "/es/forums/"})["url"] == "/es/forums/"
+    )
+    with pytest.raises(ValidationError):
+        block.clean({"label": "x", "page": None, "url": "javascript:alert(1)"})
+    with pytest.raises(ValidationError):
+        block.clean({"label": "x", "page": None, "url": ""})

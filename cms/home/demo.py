@@ -253,3 +253,44 @@ def _fill(page: StandardPage, text: dict) -> None:
     page.introduction = text["introduction"]
     page.body = [("paragraph", f"<p>{text['body']}</p>")]
     page.save_revision().publish()
+
+
+@transaction.atomic
+def navigation(homes: dict[str, HomePage]) -> None:
+    """The menu and footer editors would set up: pages by translation, links by path."""
+    from .navigation import NavigationSettings
+
+    site = Site.objects.get(is_default_site=True)
+    nav = NavigationSettings.for_site(site)
+    about = StandardPage.objects.child_of(homes["es"]).filter(slug="acerca").first()
+    conduct = StandardPage.objects.child_of(homes["es"]).filter(slug="codigo-de-conducta").first()
+    menu = []
+    for index_type in ("blog.BlogIndexPage", "resources.ResourceIndexPage", "docs.DocsIndexPage"):
+        app_label, model = index_type.lower().split(".")
+        index = (
+            Page.objects.child_of(homes["es"])
+            .filter(content_type__app_label=app_label, content_type__model=model)
+            .first()
+        )
+        if index is not None:
+            menu.append(("page", {"page": index, "label_es": "", "label_en": ""}))
+    menu.append(("link", {"url": "/forums/", "label_es": "Foros", "label_en": "Forums"}))
+    if about is not None:
+        menu.append(("page", {"page": about, "label_es": "Nosotros", "label_en": "About"}))
+    nav.main_menu = menu
+    community = [
+        ("link", {"url": "/forums/", "label_es": "Foros", "label_en": "Forums"}),
+        ("link", {"url": "/members/", "label_es": "Miembros", "label_en": "Members"}),
+    ]
+    if conduct is not None:
+        community.append(("page", {"page": conduct, "label_es": "", "label_en": ""}))
+    nav.footer_columns = [
+        ("column", {"heading_es": "Comunidad", "heading_en": "Community", "items": community}),
+        ("column", {"heading_es": "Plataforma", "heading_en": "Platform", "items": [
+            ("link", {"url": "/api/docs/", "label_es": "API", "label_en": "API"}),
+            ("link", {"url": "/sitemap.xml", "label_es": "Mapa del sitio", "label_en": "Sitemap"}),
+        ]}),
+    ]  # fmt: skip
+    nav.footer_text_es = "El punto de encuentro de la comunidad de IA de Medellín"
+    nav.footer_text_en = "The hub of Medellín's AI community"
+    nav.save()

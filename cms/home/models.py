@@ -85,3 +85,6 @@ class StandardPage(SeoMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+from .navigation import NavigationSettings  # noqa: E402, F401  (a model of this app)

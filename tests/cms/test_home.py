@@ -125,7 +125,7 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
         out = StringIO()
         call_command("seed_demo", "--force", "--password", "demo-pass-123", stdout=out)
     text = out.getvalue()
-    assert "[6/6] Forums" in text
+    assert "[7/7] Navigation" in text
     assert "admin@medellin.ai" in text and "demo-pass-123" in text
     assert get_user_model().objects.filter(email__endswith="@medellin.ai").count() == 4
     assert Notification.objects.filter(type_code="community.announcement").count() == 4
@@ -204,3 +204,41 @@ def test_home_page_renders_every_marketing_block_in_both_languages(client, demo_
         block.clean({"label": "x", "page": None, "url": "javascript:alert(1)"})
     with pytest.raises(ValidationError):
         block.clean({"label": "x", "page": None, "url": ""})
+
+
+def test_editable_navigation_and_footer_in_both_languages(client, demo_site):
+    from cms.home import demo
+    from cms.home.navigation import NavigationSettings
+
+    demo.navigation(demo_site["homes"])
+    es = _soup(client.get("/es/"))
+    menu = [(a.get_text(strip=True), a["href"]) for a in es.select("#primary-nav ul.menu a")]
+    assert ("Foros", "/es/forums/") in menu and ("Nosotros", "/es/acerca/") in menu
+    en = _soup(client.get("/en/"))
+    menu = [(a.get_text(strip=True), a["href"]) for a in en.select("#primary-nav ul.menu a")]
+    assert ("Forums", "/en/forums/") in menu and ("About", "/en/about/") in menu
+    footer = [(a.get_text(strip=True), a["href"]) for a in en.select(".site-footer nav a")]
+    assert ("Code of conduct", "/en/code-of-conduct/") in footer  # the page's own title
+    assert ("API", "/api/docs/") in footer  # paths outside the language prefix stay as they are
+    assert "The hub of Medellín's AI community" in en.select_one(".site-footer").get_text()
+    # an edit shows at once: saving the setting drops the cached menu
+    nav = NavigationSettings.objects.get()
+    nav.main_menu = [("link", {"url": "/members/", "label_es": "Gente", "label_en": "People"})]
+    nav.save()
+    menu = [
+        a.get_text(strip=True) for a in _soup(client.get("/es/")).select("#primary-nav ul.menu a")
+    ]
+    assert "Gente" in menu and "Foros" not in menu
+
+
+def test_navigation_costs_no_queries_once_cached(client, demo_site, django_assert_max_num_queries):
+    from cms.home import demo
+
+    demo.navigation(demo_site["homes"])
+    client.get("/es/acerca/")  # warm
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/es/acerca/")
+    assert not [q for q in queries.captured_queries if "navigationsettings" in q["sql"]]

@@ -115,3 +115,11 @@ def seo_head(context):
         "image_url": image_url,
         "json_ld": json_ld,
     }
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context) -> dict:
+    """The editable menu and footer (Settings → Navigation), resolved for this language."""
+    from cms.home.navigation import resolved_navigation
+
+    return resolved_navigation(context["request"])

@@ -46,6 +46,7 @@ class Command(BaseCommand):
                 lambda: notifications_demo.demo_notifications([e for _r, e in state["logins"]]),
             ),
             ("Forums (categories, topics, replies)", lambda: forums_demo.demo_forums()),
+            ("Navigation and footer", lambda: cms_demo.navigation(state["homes"])),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")

@@ -2,11 +2,12 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.cache import cached_serve
 from cms.sitemaps import robots_txt, sitemap
 from community.notifications import views as notification_views
 from config.health import health
@@ -43,7 +44,9 @@ urlpatterns += i18n_patterns(
     ),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("search/", site_search, name="site_search"),
-    path("", include(wagtail_urls)),  # the page tree catches everything else: keep last
+    # the page tree catches everything else: keep last; anonymous views come from the cache
+    re_path(r"^((?:[\w\-]+/)*)$", cached_serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

@@ -465,6 +465,10 @@ LOGGING = {
     },
 }
 
+# --- Page cache ---------------------------------------------------------------------------
+# Anonymous views of Wagtail pages are cached whole (cms/cache.py); 0 turns the cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+
 # --- Forums -----------------------------------------------------------------------------
 # A new member's first N posts wait for a moderator (0 turns holding off).
 FORUM_HOLD_FIRST_POSTS = env.int("FORUM_HOLD_FIRST_POSTS", default=1)

@@ -242,3 +242,32 @@ def test_navigation_costs_no_queries_once_cached(client, demo_site, django_asser
     with CaptureQueriesContext(connection) as queries:
         client.get("/es/acerca/")
     assert not [q for q in queries.captured_queries if "navigationsettings" in q["sql"]]
+
+
+def test_anonymous_pages_are_cached_until_something_is_published(client, demo_site, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 300
+    first = client.get("/es/acerca/")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/es/acerca/")
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    assert len(queries) <= 1  # at most the session lookup; no page rendering
+    from cms.home.models import StandardPage
+
+    about = StandardPage.objects.get(slug="acerca")
+    about.introduction = "Texto nuevo tras publicar"
+    about.save_revision().publish()
+    third = client.get("/es/acerca/")
+    assert third["X-Page-Cache"] == "miss" and "Texto nuevo tras publicar" in third.content.decode()
+
+
+def test_personal_views_skip_the_page_cache(client, demo_site, member, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    client.get("/es/acerca/")
+    assert "X-Page-Cache" not in client.get("/es/acerca/?utm=x")  # a query string
+    client.force_login(member)
+    response = client.get("/es/acerca/")
+    assert "X-Page-Cache" not in response and member.email in response.content.decode()

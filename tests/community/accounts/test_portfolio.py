@@ -313,3 +313,41 @@ def test_admins_see_and_edit_the_portfolio_inline(client, admin_user, ana):
     response = client.post(f"/admin/profiles/edit/{ana.profile.pk}/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert _titles(ana) == ["Nuevo", "Asistente (moderado)"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_limit_holds_under_concurrent_additions(make_user):
+    """Five simultaneous additions to a portfolio one short of full: the profile's row lock
+    lets exactly one through."""
+    import threading
+
+    from django.db import connection
+
+    owner = make_user(Role.MEMBER)
+    for number in range(MAX_PORTFOLIO_ITEMS - 1):
+        _add(owner, f"Work {number}")
+    barrier = threading.Barrier(5)
+    outcomes: list[str] = []
+
+    def add(number):
+        try:
+            barrier.wait(timeout=10)
+            _add(owner, f"Concurrent {number}")
+            outcomes.append("added")
+        except ValidationFailed as exc:
+            outcomes.append(exc.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add, args=(n,)) for n in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["added"] + ["portfolio_full"] * 4
+    assert PortfolioItem.objects.filter(profile=owner.profile).count() == MAX_PORTFOLIO_ITEMS
+    orders = list(
+        PortfolioItem.objects.filter(profile=owner.profile).values_list("sort_order", flat=True)
+    )
+    assert len(set(orders)) == MAX_PORTFOLIO_ITEMS  # no two works share a place

@@ -85,7 +85,7 @@ def public_profile(profile: Profile, *, viewer) -> dict:
         "organization_name": profile.organization_name,
         "avatar_url": profile.avatar.url if profile.avatar else None,
     }
-    for field in ("bio", "ai_interests", "skills", "experience_level", "linkedin_url"):
+    for field in ("bio", "location", "ai_interests", "skills", "experience_level", "linkedin_url"):
         value = getattr(profile, field) if own else profile.public_value(field)
         if value is not None:
             data[field] = value
@@ -94,3 +94,22 @@ def public_profile(profile: Profile, *, viewer) -> dict:
             Profile.ExperienceLevel(data["experience_level"]).label
         )
     return data
+
+
+def public_portfolio(profile: Profile, *, viewer) -> list[dict] | None:
+    """The member's works as `viewer` sees them; None when the member hid their portfolio."""
+    from .selectors import portfolio_list
+
+    if profile.user_id != viewer.pk and not profile.is_public("portfolio"):
+        return None
+    return [
+        {
+            "id": item.pk,
+            "title": item.title,
+            "url": item.url,
+            "description": item.description,
+            "sort_order": item.sort_order,
+            "created_at": item.created_at,
+        }
+        for item in portfolio_list(profile=profile)
+    ]

@@ -1,12 +1,18 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from oscar.apps.customer.abstract_models import AbstractUser
+from wagtail.models import Orderable
 
 from .roles import Role
 from .validators import (
     validate_contact_preferences,
     validate_handle,
+    validate_http_url,
+    validate_phone_number,
     validate_private_fields,
     validate_tag_list,
 )
@@ -24,8 +30,10 @@ def default_contact_preferences() -> dict:
     return {"email": True, "phone": False, "whatsapp": False}
 
 
-class Profile(models.Model):
-    """What members show of themselves (PRD profiles); one per user, created with the user."""
+class Profile(ClusterableModel):
+    """What members show of themselves (PRD profiles); one per user, created with the user.
+
+    Clusterable only so Wagtail's admin can edit the portfolio inline with the profile."""
 
     class ProfileType(models.TextChoices):
         PERSONAL = "personal", _("Personal")
@@ -61,6 +69,12 @@ class Profile(models.Model):
     )
     avatar = models.ImageField(_("avatar"), upload_to="avatars/%Y/%m/", blank=True)
     bio = models.TextField(_("bio"), max_length=2000, blank=True)
+    location = models.CharField(
+        _("location"),
+        max_length=100,
+        blank=True,
+        help_text=_("City or neighbourhood, e.g. Laureles, Medellín."),
+    )
     ai_interests = models.JSONField(
         _("AI interests"), default=list, blank=True, validators=[validate_tag_list]
     )
@@ -74,10 +88,21 @@ class Profile(models.Model):
         _("experience level"), max_length=20, choices=ExperienceLevel, blank=True
     )
     linkedin_url = models.URLField(_("LinkedIn URL"), blank=True)
+    phone_number = models.CharField(
+        _("mobile number"),
+        max_length=16,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_("For WhatsApp messages, in international format (+57 …). Never shown."),
+    )
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="es"
     )
     signup_completed = models.BooleanField(_("sign-up completed"), default=False)
+    signup_completed_at = models.DateTimeField(_("sign-up completed at"), null=True, blank=True)
+    onboarding_steps = models.JSONField(
+        _("onboarding steps saved"), default=list, blank=True, editable=False
+    )
     directory_visible = models.BooleanField(
         _("listed in the member directory"),
         default=True,
@@ -104,6 +129,15 @@ class Profile(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def clean(self) -> None:
+        if (self.contact_preferences or {}).get("whatsapp") and not self.phone_number:
+            raise ValidationError(
+                {"phone_number": _("Add your mobile number to receive WhatsApp messages.")}
+            )
+
+    def is_public(self, field: str) -> bool:
+        return field not in (self.private_fields or [])
+
     def public_value(self, field: str):
         """The field's value as other members see it: None when the member hid it."""
         return None if field in (self.private_fields or []) else getattr(self, field)
@@ -113,6 +147,40 @@ class Profile(models.Model):
         if self.profile_type == self.ProfileType.ORGANIZATION and self.organization_name:
             return self.organization_name
         return self.user.get_full_name() or self.user.email.split("@")[0]
+
+
+MAX_PORTFOLIO_ITEMS = 20
+
+
+class PortfolioItem(Orderable):
+    """A piece of work a member shows (a project, talk, paper, repository). At most
+    MAX_PORTFOLIO_ITEMS per profile, checked by the service; hidden with the profile's
+    "portfolio" private field."""
+
+    profile = ParentalKey(
+        Profile,
+        on_delete=models.CASCADE,
+        related_name="portfolio_items",
+        verbose_name=_("profile"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    url = models.CharField(
+        _("link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_http_url],
+        help_text=_("Where to see it: an http:// or https:// address."),
+    )
+    description = models.TextField(_("description"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("portfolio item")
+        verbose_name_plural = _("portfolio items")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class RoleChange(models.Model):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from .models import RoleChange
+from .models import PortfolioItem, RoleChange
 from .roles import GROUP_ROLES, Role
 
 
@@ -43,3 +43,13 @@ def profile_completeness(*, profile) -> int:
         bool(profile.avatar),
     ]
     return round(100 * sum(filled) / len(filled))
+
+
+def portfolio_list(*, profile) -> QuerySet[PortfolioItem]:
+    """The member's works in their chosen order."""
+    return PortfolioItem.objects.filter(profile=profile).order_by("sort_order", "pk")
+
+
+def portfolio_item_of(*, user, pk: int) -> PortfolioItem | None:
+    """One of `user`'s own works (None for anyone else's: a 404, not a 403)."""
+    return PortfolioItem.objects.select_related("profile").filter(pk=pk, profile__user=user).first()

@@ -1,5 +1,6 @@
-"""Writes for accounts and roles. Every role change goes through `user_set_role`, which
-records it, so the history (PRD role_history) is complete whichever door was used."""
+"""Writes for accounts, roles, profiles, portfolios and onboarding. Every role change goes
+through `user_set_role`, which records it, so the history (PRD role_history) is complete
+whichever door was used."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from config.errors import NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
-from .models import Profile, RoleChange
+from .models import MAX_PORTFOLIO_ITEMS, PortfolioItem, Profile, RoleChange
 from .roles import ROLE_GROUPS, Role
 from .selectors import user_get_role
 
@@ -108,19 +111,26 @@ PROFILE_EDITABLE_FIELDS = (
     "profile_type",
     "organization_name",
     "bio",
+    "location",
     "ai_interests",
     "skills",
     "contact_preferences",
     "experience_level",
     "linkedin_url",
+    "phone_number",
     "preferred_language",
     "directory_visible",
     "private_fields",
 )
 
 
-def profile_update(*, profile: Profile, actor, data: dict) -> Profile:
-    """Update the fields a member may edit; validates the whole profile before saving."""
+def profile_update(
+    *, profile: Profile, actor, data: dict, complete_when_ready: bool = True
+) -> Profile:
+    """Update the fields a member may edit; validates the whole profile before saving.
+
+    A member who fills in everything onboarding needs (from any door) has finished signing
+    up; the onboarding flow passes `complete_when_ready=False` and finishes explicitly."""
     if actor.pk != profile.user_id and not actor.is_superuser:
         raise NotPermitted(_("You can only edit your own profile."), code="not_your_profile")
     user_fields = {k: data[k] for k in ("first_name", "last_name") if k in data}
@@ -149,10 +159,11 @@ def profile_update(*, profile: Profile, actor, data: dict) -> Profile:
         raise ValidationFailed(
             _("Some fields are not valid."), code="invalid", fields=exc.message_dict
         ) from exc
-    profile.signup_completed = (
-        bool(profile.user.first_name and (profile.ai_interests or profile.skills or profile.bio))
-        or profile.signup_completed
-    )
+    if complete_when_ready and not profile.signup_completed:
+        from .onboarding import onboarding_missing
+
+        if not onboarding_missing(profile):
+            _mark_completed(profile)
     with transaction.atomic():
         if user_fields:
             profile.user.save(update_fields=list(user_fields))
@@ -176,3 +187,187 @@ def profile_set_avatar(*, profile: Profile, upload) -> Profile:
             storage = profile.avatar.storage
             transaction.on_commit(lambda: storage.delete(old_name))
     return profile
+
+
+def _mark_completed(profile: Profile) -> None:
+    from .onboarding import STEP_CODES
+
+    profile.signup_completed = True
+    profile.signup_completed_at = profile.signup_completed_at or timezone.now()
+    profile.onboarding_steps = list(STEP_CODES)
+
+
+# ---- onboarding -------------------------------------------------------------------------
+
+
+def _own(profile: Profile, actor, message: str, code: str) -> None:
+    if actor is None or actor.pk != profile.user_id:
+        raise NotPermitted(message, code=code)
+
+
+def onboarding_step_save(*, profile: Profile, actor, step: str, data: dict) -> Profile:
+    """Save one onboarding step (only its fields) and record it as saved. Refuses, changing
+    nothing, when the step's required fields would stay empty."""
+    from community.notifications.services import preferences_update
+
+    from .onboarding import describe_missing, get_step, missing_fields
+
+    _own(profile, actor, _("You can only set up your own account."), "not_your_profile")
+    definition = get_step(step)
+    if definition is None:
+        raise ValidationFailed(_("Unknown onboarding step."), code="unknown_step")
+    unknown = set(data) - definition.all_fields
+    if unknown:
+        raise ValidationFailed(
+            _("These fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))},
+            code="unknown_fields",
+        )
+    missing = missing_fields(profile, definition, data)
+    if missing:
+        raise ValidationFailed(
+            _("Please fill in: %(fields)s.") % {"fields": describe_missing(missing)},
+            code="required",
+            fields={field: [_("Fill this in to continue.")] for field in missing},
+        )
+    data = dict(data)
+    email_notifications = data.pop("email_notifications", None)
+    if "whatsapp" in data:
+        data["contact_preferences"] = {
+            **(profile.contact_preferences or {}),
+            "whatsapp": bool(data.pop("whatsapp")),
+        }
+    with transaction.atomic():
+        profile_update(profile=profile, actor=actor, data=data, complete_when_ready=False)
+        if email_notifications is not None:
+            preferences_update(user=profile.user, changes=[], email_enabled=email_notifications)
+        if step not in (profile.onboarding_steps or []):
+            profile.onboarding_steps = [*(profile.onboarding_steps or []), step]
+            profile.save(update_fields=["onboarding_steps", "updated_at"])
+    return profile
+
+
+def onboarding_complete(*, profile: Profile, actor) -> Profile:
+    """Finish onboarding: sets `signup_completed` once every required field is filled in.
+    Idempotent; a member who already finished stays finished."""
+    from .onboarding import describe_missing, onboarding_missing
+
+    _own(profile, actor, _("You can only set up your own account."), "not_your_profile")
+    if profile.signup_completed:
+        return profile
+    missing = onboarding_missing(profile)
+    if missing:
+        raise ValidationFailed(
+            _("A few details are still missing: %(fields)s.")
+            % {"fields": describe_missing(missing)},
+            code="onboarding_incomplete",
+            fields=missing,
+        )
+    with transaction.atomic():
+        locked = Profile.objects.select_for_update().get(pk=profile.pk)
+        if not locked.signup_completed:
+            _mark_completed(locked)
+            locked.save(
+                update_fields=[
+                    "signup_completed",
+                    "signup_completed_at",
+                    "onboarding_steps",
+                    "updated_at",
+                ]
+            )
+    profile.signup_completed = locked.signup_completed
+    profile.signup_completed_at = locked.signup_completed_at
+    profile.onboarding_steps = locked.onboarding_steps
+    return profile
+
+
+# ---- portfolio ----------------------------------------------------------------------------
+
+PORTFOLIO_FIELDS = ("title", "url", "description")
+
+
+def _portfolio_owner(profile: Profile, actor) -> None:
+    _own(profile, actor, _("You can only change your own portfolio."), "not_your_portfolio")
+
+
+def _portfolio_validate(item: PortfolioItem, data: dict) -> None:
+    unknown = set(data) - set(PORTFOLIO_FIELDS)
+    if unknown:
+        raise ValidationFailed(
+            _("These fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))},
+            code="unknown_fields",
+        )
+    for key, value in data.items():
+        setattr(item, key, value.strip() if isinstance(value, str) else value)
+    try:
+        item.full_clean(exclude=["profile", "sort_order"])
+    except ValidationError as exc:
+        raise ValidationFailed(
+            _("Some fields are not valid."), code="invalid", fields=exc.message_dict
+        ) from exc
+
+
+def portfolio_item_create(*, profile: Profile, actor, data: dict) -> PortfolioItem:
+    """Add a work to the end of the member's portfolio (at most MAX_PORTFOLIO_ITEMS)."""
+    _portfolio_owner(profile, actor)
+    item = PortfolioItem(profile=profile)
+    _portfolio_validate(item, data)
+    with transaction.atomic():
+        # The profile row serializes concurrent additions, so the limit holds.
+        Profile.objects.select_for_update().filter(pk=profile.pk).values_list("pk").get()
+        existing = PortfolioItem.objects.filter(profile=profile)
+        if existing.count() >= MAX_PORTFOLIO_ITEMS:
+            raise ValidationFailed(
+                _("A portfolio holds at most %(max)d works; remove one before adding another.")
+                % {"max": MAX_PORTFOLIO_ITEMS},
+                code="portfolio_full",
+            )
+        last = existing.aggregate(last=Max("sort_order"))["last"]
+        item.sort_order = 0 if last is None else last + 1
+        item.save()
+    return item
+
+
+def portfolio_item_update(*, item: PortfolioItem, actor, data: dict) -> PortfolioItem:
+    _portfolio_owner(item.profile, actor)
+    _portfolio_validate(item, data)
+    item.save(update_fields=[key for key in PORTFOLIO_FIELDS if key in data] or None)
+    return item
+
+
+def portfolio_item_delete(*, item: PortfolioItem, actor) -> None:
+    _portfolio_owner(item.profile, actor)
+    item.delete()
+
+
+def portfolio_reorder(*, profile: Profile, actor, item_ids: list[int]) -> list[PortfolioItem]:
+    """Put the member's works in the order of `item_ids`, which must name each exactly once."""
+    _portfolio_owner(profile, actor)
+    with transaction.atomic():
+        items = {
+            item.pk: item
+            for item in PortfolioItem.objects.select_for_update().filter(profile=profile)
+        }
+        if len(item_ids) != len(set(item_ids)) or set(item_ids) != set(items):
+            raise ValidationFailed(
+                _("List each of your portfolio items exactly once."),
+                code="invalid_order",
+                fields={"ids": [_("List each of your portfolio items exactly once.")]},
+            )
+        ordered = [items[pk] for pk in item_ids]
+        for position, item in enumerate(ordered):
+            item.sort_order = position
+        PortfolioItem.objects.bulk_update(ordered, ["sort_order"])
+    return ordered
+
+
+def portfolio_item_move(*, item: PortfolioItem, actor, offset: int) -> list[PortfolioItem]:
+    """Move a work up (offset -1) or down (+1) one place: the site's no-JavaScript buttons."""
+    ids = list(
+        PortfolioItem.objects.filter(profile_id=item.profile_id).values_list("pk", flat=True)
+    )
+    index = ids.index(item.pk)
+    target = max(0, min(len(ids) - 1, index + offset))
+    ids.insert(target, ids.pop(index))
+    return portfolio_reorder(profile=item.profile, actor=actor, item_ids=ids)

@@ -1,6 +1,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 HANDLE_RE = re.compile(r"^[a-z0-9_]{3,30}$")
@@ -47,8 +48,19 @@ def validate_contact_preferences(value) -> None:
         )
 
 
-# Profile fields a member may hide from other members (name and type always show).
-PRIVATE_CAPABLE_FIELDS = ("bio", "ai_interests", "skills", "experience_level", "linkedin_url")
+# What a member may hide from other members (name and type always show; the phone number
+# is never shown to anyone else). "portfolio" hides the portfolio items, "connections" the
+# number of connections in the member's history.
+PRIVATE_CAPABLE_FIELDS = (
+    "bio",
+    "location",
+    "ai_interests",
+    "skills",
+    "experience_level",
+    "linkedin_url",
+    "portfolio",
+    "connections",
+)
 
 
 def validate_private_fields(value) -> None:
@@ -58,3 +70,30 @@ def validate_private_fields(value) -> None:
             % {"fields": ", ".join(PRIVATE_CAPABLE_FIELDS)},
             code="invalid_private_fields",
         )
+
+
+PHONE_RE = re.compile(r"^\+[1-9]\d{7,14}$")
+
+
+def normalize_phone_number(value: str) -> str:
+    """Accept how people write numbers (+57 300 123 4567, (604) …) and keep E.164 digits."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    digits = re.sub(r"[\s().-]", "", value)
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    return digits
+
+
+def validate_phone_number(value: str) -> None:
+    if value and not PHONE_RE.match(value):
+        raise ValidationError(
+            _("Enter the number with its country code, e.g. +57 300 123 4567."),
+            code="invalid_phone_number",
+        )
+
+
+validate_http_url = URLValidator(
+    schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://.")
+)

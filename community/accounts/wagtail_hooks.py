@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -10,7 +11,7 @@ from wagtail.permissions import register_permission_policy
 from config.errors import DomainError
 
 from .forms import RoleChangeForm
-from .models import Profile, RoleChange
+from .models import MAX_PORTFOLIO_ITEMS, Profile, RoleChange
 from .services import PROFILE_EDITABLE_FIELDS, user_set_role
 
 
@@ -106,7 +107,18 @@ class ProfileViewSet(ModelViewSet):
     index_view_class = ProfileIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = [*PROFILE_EDITABLE_FIELDS, "signup_completed"]
+    # The service's editable fields, the sign-up flag, and the portfolio inline (Profile is a
+    # ClusterableModel and PortfolioItem has a ParentalKey for exactly this).
+    panels = [
+        *(FieldPanel(name) for name in PROFILE_EDITABLE_FIELDS),
+        FieldPanel("signup_completed"),
+        InlinePanel(
+            "portfolio_items",
+            label=_("Portfolio"),
+            max_num=MAX_PORTFOLIO_ITEMS,
+            panels=[FieldPanel("title"), FieldPanel("url"), FieldPanel("description")],
+        ),
+    ]
 
 
 class CommunityViewSetGroup(ViewSetGroup):

@@ -1,7 +1,9 @@
-"""Delivery channels. A new channel (WhatsApp) is one class with `code` and `send`."""
+"""Delivery channels: one class each, with `code`, `send` and `configured`. See "Adding a
+notification channel" in docs/architecture.md."""
 
 from __future__ import annotations
 
+import requests
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -12,11 +14,22 @@ from .rendering import recipient_language, render
 from .tokens import unsubscribe_url
 
 
+class DeliverySkipped(Exception):  # noqa: N818 - an outcome, not an error
+    """Raised by a channel when this delivery cannot go out on it and retrying would not help
+    (no phone number, not opted in): the delivery is recorded as skipped, not failed."""
+
+
 class Channel:
     code: str
 
+    @classmethod
+    def configured(cls) -> bool:
+        """Whether the platform can use this channel at all (its settings are present)."""
+        return True
+
     def send(self, delivery: Delivery) -> None:
-        """Deliver or raise. Called inside the delivery's row lock."""
+        """Deliver, raise DeliverySkipped, or raise any other error to have the delivery
+        marked failed and retried. Called inside the delivery's row lock."""
         raise NotImplementedError
 
 
@@ -81,4 +94,76 @@ def send_email_digest(user, notifications, *, message_id: str, frequency: str = 
     message.send()
 
 
-CHANNELS: dict[str, Channel] = {c.code: c for c in (InAppChannel(), EmailChannel())}
+class WhatsAppChannel(Channel):
+    """Text messages through the WhatsApp Cloud API (Meta's Graph API):
+    POST {WHATSAPP_API_BASE_URL}/{WHATSAPP_API_VERSION}/{WHATSAPP_PHONE_NUMBER_ID}/messages.
+
+    Only members who gave a mobile number and opted in to WhatsApp (profile contact
+    preferences) receive them; for anyone else the delivery is skipped. Any HTTP error
+    raises, so the delivery is marked failed and retried with backoff.
+
+    The Cloud API accepts free-form text only inside a 24-hour window after the member last
+    wrote to the business number; outside it Meta answers with an error (recorded on the
+    delivery). Business-initiated messages need approved templates (future work)."""
+
+    code = "whatsapp"
+    MAX_BODY = 4096  # the Cloud API's limit for a text body
+
+    @classmethod
+    def configured(cls) -> bool:
+        return bool(settings.WHATSAPP_ACCESS_TOKEN and settings.WHATSAPP_PHONE_NUMBER_ID)
+
+    @staticmethod
+    def endpoint() -> str:
+        base = settings.WHATSAPP_API_BASE_URL.rstrip("/")
+        return (
+            f"{base}/{settings.WHATSAPP_API_VERSION}/{settings.WHATSAPP_PHONE_NUMBER_ID}/messages"
+        )
+
+    def send(self, delivery: Delivery) -> None:
+        if not self.configured():
+            raise DeliverySkipped("WhatsApp is not configured on this platform")
+        notification = delivery.notification
+        profile = getattr(notification.recipient, "profile", None)
+        phone = getattr(profile, "phone_number", "")
+        if not phone:
+            raise DeliverySkipped("the member has no mobile number")
+        if not (profile.contact_preferences or {}).get("whatsapp"):
+            raise DeliverySkipped("the member has not opted in to WhatsApp")
+        rendered = render(
+            type_code=notification.type_code,
+            channel=self.code,
+            language=recipient_language(notification.recipient),
+            context={**notification.context, "link": notification.url},
+        )
+        text = "\n\n".join(part for part in (f"*{rendered.subject}*", rendered.body) if part)
+        if notification.url:
+            link = notification.url
+            text += "\n" + (link if "://" in link else settings.SITE_URL + link)
+        response = requests.post(
+            self.endpoint(),
+            json={
+                "messaging_product": "whatsapp",
+                "to": phone.lstrip("+"),
+                "type": "text",
+                "text": {"body": text[: self.MAX_BODY]},
+            },
+            headers={"Authorization": f"Bearer {settings.WHATSAPP_ACCESS_TOKEN}"},
+            timeout=settings.WHATSAPP_TIMEOUT,
+        )
+        if response.status_code >= 400:
+            raise requests.HTTPError(
+                f"WhatsApp Cloud API answered {response.status_code}: {response.text[:500]}",
+                response=response,
+            )
+
+
+CHANNELS: dict[str, Channel] = {
+    c.code: c for c in (InAppChannel(), EmailChannel(), WhatsAppChannel())
+}
+
+
+def supported_channels() -> tuple[str, ...]:
+    """Channels the platform can deliver on now, in display order: a channel whose settings
+    are missing (WhatsApp without its token and phone number id) is left out."""
+    return tuple(code for code, channel in CHANNELS.items() if channel.configured())

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import FREQUENCY_CHOICES
-from .services import SUPPORTED_CHANNELS
+from .services import supported_channels
 
 
 class PreferencesForm(forms.Form):
@@ -14,13 +14,15 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args, matrix: list[dict], **kwargs):
         super().__init__(*args, **kwargs)
         self.matrix = matrix
+        self.supported = supported_channels()
         for row in matrix:
             key = f"{row['type']}__{row['channel']}"
             self.fields[f"on__{key}"] = forms.BooleanField(
                 required=False,
                 initial=row["enabled"],
-                # mandatory types cannot be turned off; WhatsApp is not connected yet
-                disabled=row["mandatory"] or row["channel"] not in SUPPORTED_CHANNELS,
+                # mandatory types cannot be turned off; an unconfigured channel (WhatsApp
+                # without its settings) cannot be chosen
+                disabled=row["mandatory"] or row["channel"] not in self.supported,
             )
             self.fields[f"freq__{key}"] = forms.ChoiceField(
                 choices=FREQUENCY_CHOICES, initial=row["frequency"], required=False
@@ -36,5 +38,5 @@ class PreferencesForm(forms.Form):
                 or row["frequency"],
             }
             for row in self.matrix
-            if not row["mandatory"] and row["channel"] in SUPPORTED_CHANNELS
+            if not row["mandatory"] and row["channel"] in self.supported
         ]

@@ -69,5 +69,6 @@ def effective_channels(*, user, type_code: str) -> dict[str, str]:
         elif not master.enabled or (channel == "email" and not master.email_enabled):
             enabled = False
         if enabled:
-            result[channel] = frequency if channel != "in_app" else "immediate"
+            # only email has digests; in-app and WhatsApp messages go out at once
+            result[channel] = frequency if channel == "email" else "immediate"
     return result

@@ -21,7 +21,12 @@ from .registry import CHANNELS, FREQUENCIES, get_type
 from .rendering import recipient_language, render
 from .selectors import effective_channels
 
-SUPPORTED_CHANNELS = ("in_app", "email")  # WhatsApp arrives with its own issue
+
+def supported_channels() -> tuple[str, ...]:
+    """The channels deliveries are made on; WhatsApp only when it is configured."""
+    from .channels import supported_channels as configured_channels
+
+    return configured_channels()
 
 
 def notify(
@@ -44,6 +49,7 @@ def notify(
     if not channels:
         return None
     hidden_at = None if "in_app" in channels else timezone.now()
+    supported = supported_channels()
     with transaction.atomic():
         notification = Notification.objects.create(
             recipient=recipient,
@@ -56,7 +62,7 @@ def notify(
             archived_at=hidden_at,
         )
         for channel, frequency in channels.items():
-            if channel not in SUPPORTED_CHANNELS:
+            if channel not in supported:
                 continue
             if channel == "in_app":
                 Delivery.objects.create(
@@ -82,6 +88,7 @@ MAX_ATTEMPTS = 5
 def delivery_send(*, delivery_id: int) -> str:
     """Send one pending delivery; idempotent. Returns its status afterwards."""
     from .channels import CHANNELS as CHANNEL_CLASSES
+    from .channels import DeliverySkipped
 
     with transaction.atomic():
         delivery = (
@@ -94,6 +101,10 @@ def delivery_send(*, delivery_id: int) -> str:
         delivery.attempts += 1
         try:
             CHANNEL_CLASSES[delivery.channel].send(delivery)
+        except DeliverySkipped as exc:  # cannot go out on this channel; retrying won't help
+            delivery.status, delivery.last_error = Delivery.Status.SKIPPED, str(exc)[:2000]
+            delivery.save(update_fields=["status", "attempts", "last_error"])
+            return delivery.status
         except Exception as exc:  # noqa: BLE001 - any failure of the channel is recorded
             error = f"{type(exc).__name__}: {exc}"[:2000]
         else:

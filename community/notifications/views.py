@@ -82,7 +82,12 @@ def notification_settings(request):
     return TemplateResponse(
         request,
         "notifications/settings.html",
-        {"form": form, "rows": rows.values(), "channels": CHANNELS},
+        {
+            "form": form,
+            "rows": rows.values(),
+            "channels": CHANNELS,
+            "whatsapp_available": "whatsapp" in form.supported,
+        },
     )
 
 

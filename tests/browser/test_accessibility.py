@@ -32,6 +32,9 @@ SIGNED_IN = [
         "dashboard/", "dashboard/profile/", "dashboard/notifications/", "dashboard/settings/",
         "dashboard/connections/", "members/", "members/?interest=nlp", "forums/new/",
         "forums/t/bienvenidos-al-foro-de-medellin-ai/",
+        "dashboard/connections/", "members/", "members/?interest=nlp",
+        "dashboard/welcome/account/", "dashboard/welcome/about/",
+        "dashboard/welcome/preferences/",
     )
 ]  # fmt: skip
 
@@ -86,17 +89,37 @@ def test_public_pages_in_both_languages(axe_page, site):
 
 @needs_axe
 def test_signed_in_pages(axe_page, site):
+    from community.accounts.services import portfolio_item_create, profile_update
+    from community.connections.services import connection_accept, connection_request
     from community.notifications.services import notify
 
     ana = UserFactory(email="ana@example.org", role=Role.MEMBER)
     notify(recipient=ana, type_code="account.role_changed", context={"role": "Miembro"})
+    # a finished profile (so login lands on the dashboard), a portfolio and some history
+    profile_update(
+        profile=ana.profile,
+        actor=ana,
+        data={"ai_interests": ["NLP"], "experience_level": "advanced", "location": "Laureles"},
+    )
+    item = portfolio_item_create(
+        profile=ana.profile,
+        actor=ana,
+        data={"title": "Asistente", "url": "https://example.com/a", "description": "RAG"},
+    )
+    beto = UserFactory(email="beto@example.org", role=Role.MEMBER)
+    connection_accept(user=beto, connection_id=connection_request(sender=ana, recipient=beto).pk)
+    pages = [
+        *SIGNED_IN,
+        *(f"/{lang}/members/{user.pk}/" for lang in ("es", "en") for user in (ana, beto)),
+        *(f"/{lang}/dashboard/profile/portfolio/{item.pk}/" for lang in ("es", "en")),
+    ]
     axe_page.goto(site + "/es/auth/login/")
     axe_page.locator("#id_login").fill("ana@example.org")
     axe_page.locator("#id_password").fill(DEFAULT_PASSWORD)
     axe_page.locator("main form button[type=submit]").click()
     axe_page.wait_for_url(site + "/es/dashboard/")
     problems = {}
-    for path in SIGNED_IN:
+    for path in pages:
         axe_page.goto(site + path)
         if found := serious_violations(axe_page):
             problems[path] = found

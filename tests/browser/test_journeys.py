@@ -60,6 +60,9 @@ def test_member_signs_up_confirms_email_and_logs_in(page, site, mailoutbox):
     link = re.search(r"https?://\S+/auth/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(site + "/" + link.split("://", 1)[1].split("/", 1)[1])
     page.get_by_role("button", name="Confirmar").click()
+    # a new member is offered onboarding first; skipping it leads where they were going
+    expect(page).to_have_url(re.compile(r"/es/dashboard/welcome/account/\?next="))
+    page.get_by_role("link", name="Saltar por ahora").click()
     expect(page).to_have_url(site + "/es/dashboard/")
     expect(page.locator("[data-role]")).to_have_attribute("data-role", "member")
     page.get_by_role("button", name="Cerrar sesión").click()
@@ -67,7 +70,55 @@ def test_member_signs_up_confirms_email_and_logs_in(page, site, mailoutbox):
     page.locator("#id_login").fill("laura@example.org")
     page.locator("#id_password").fill("una-clave-muy-larga-2026")
     page.locator("form").get_by_role("button", name="Iniciar sesión").click()
+    # still not set up: offered again in this new session, once
+    expect(page).to_have_url(re.compile(r"/es/dashboard/welcome/account/"))
+    page.goto(site + "/es/dashboard/")
     expect(page).to_have_url(site + "/es/dashboard/")
+    assert page.console_errors == []
+
+
+def test_new_member_completes_onboarding_and_sees_the_dashboard(page, site, mailoutbox):
+    from community.accounts.models import Profile
+
+    page.goto(site + "/es/auth/register/")
+    page.get_by_label("Correo electrónico").fill("camila@example.org")
+    page.locator("#id_password1").fill("una-clave-muy-larga-2026")
+    page.locator("#id_password2").fill("una-clave-muy-larga-2026")
+    page.locator("main form").get_by_role("button", name="Registrarse").click()
+    link = re.search(r"https?://\S+/auth/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(site + "/" + link.split("://", 1)[1].split("/", 1)[1])
+    page.get_by_role("button", name="Confirmar").click()
+    expect(page).to_have_url(re.compile(r"/es/dashboard/welcome/account/"))
+    expect(page.locator(".step-count")).to_have_text("Paso 1 de 3")
+    # step 1: continuing without a name is refused on the page
+    page.get_by_role("button", name="Guardar y continuar").click()
+    expect(page.locator(".errorlist")).to_be_visible()
+    page.get_by_label("Personal").check()
+    page.locator("#id_first_name").fill("Camila")
+    page.locator("#id_last_name").fill("Zapata")
+    page.get_by_role("button", name="Guardar y continuar").click()
+    # step 2, then back to step 1 and forward again: what was saved is still there
+    expect(page.locator(".step-count")).to_have_text("Paso 2 de 3")
+    page.get_by_role("link", name="Paso anterior").click()
+    expect(page.locator("#id_first_name")).to_have_value("Camila")
+    page.get_by_role("button", name="Guardar y continuar").click()
+    page.locator("#id_bio").fill("Detecto plagas en cultivos de café.")
+    page.locator("#id_location").fill("Envigado")
+    page.locator("#id_ai_interests").fill("Visión por computador, AgriTech")
+    page.locator("#id_skills").fill("Python, OpenCV")
+    page.locator("#id_experience_level").select_option("intermediate")
+    page.get_by_role("button", name="Guardar y continuar").click()
+    # step 3: privacy and notifications, then finish
+    expect(page.locator(".step-count")).to_have_text("Paso 3 de 3")
+    page.locator("#id_preferred_language").select_option("es")
+    page.get_by_role("button", name="Terminar configuración").click()
+    expect(page).to_have_url(site + "/es/dashboard/")
+    expect(page.locator("h1")).to_have_text("Hola, Camila Zapata")
+    # five of six parts filled in (no photo yet): 83 %
+    expect(page.locator("progress")).to_have_attribute("value", "83")
+    profile = Profile.objects.get(user__email="camila@example.org")
+    assert profile.signup_completed and profile.signup_completed_at is not None
+    assert profile.ai_interests == ["Visión por computador", "AgriTech"]
     assert page.console_errors == []
 
 

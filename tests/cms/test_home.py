@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -113,6 +115,40 @@ def test_site_search_treats_query_syntax_as_plain_words(client, demo_site, query
     assert response.status_code == 200
 
 
+def _demo_snapshot() -> dict:
+    """Everything seed_demo makes for the community, as comparable values."""
+    from django.contrib.auth import get_user_model
+
+    from community.accounts.models import PortfolioItem, Profile
+    from community.connections.models import Connection
+    from community.notifications.models import Notification
+
+    demo = Profile.objects.filter(user__email__endswith="@demo.medellin.ai")
+    return {
+        "users": set(get_user_model().objects.values_list("email", "password", "first_name")),
+        "profiles": set(
+            demo.values_list(
+                "user__email", "profile_type", "organization_name", "bio", "location",
+                "experience_level", "preferred_language", "directory_visible",
+                "signup_completed", "signup_completed_at", "updated_at",
+            )
+        ),
+        "profile_lists": sorted(
+            (email, interests, skills, private)
+            for email, interests, skills, private in demo.values_list(
+                "user__email", "ai_interests", "skills", "private_fields"
+            )
+        ),
+        "portfolio": set(
+            PortfolioItem.objects.values_list("profile__user__email", "title", "url", "sort_order")
+        ),
+        "connections": set(
+            Connection.objects.values_list("user_low__email", "user_high__email", "status")
+        ),
+        "notifications": Notification.objects.count(),
+    }  # fmt: skip
+
+
 def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     from io import StringIO
 
@@ -121,17 +157,22 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
 
     from community.notifications.models import Notification
 
+    snapshots = []
     for _ in range(2):
         out = StringIO()
         call_command("seed_demo", "--force", "--password", "demo-pass-123", stdout=out)
+        snapshots.append(_demo_snapshot())
     text = out.getvalue()
-    assert "[7/7] Navigation" in text
+    assert "[9/9] Navigation" in text
+    assert "[5/9] Community members (32)" in text and "[6/9] Connections among members" in text
     assert "admin@medellin.ai" in text and "demo-pass-123" in text
+    assert "laura.mejia@demo.medellin.ai" in text
     assert get_user_model().objects.filter(email__endswith="@medellin.ai").count() == 4
     assert Notification.objects.filter(type_code="community.announcement").count() == 4
     from cms.home.models import HomePage, StandardPage
 
     assert HomePage.objects.count() == 2 and StandardPage.objects.count() == 4
+    assert snapshots[0] == snapshots[1]  # the second run changed nothing
 
 
 def test_pages_carry_seo_head_and_json_ld(client, demo_site):
@@ -271,3 +312,34 @@ def test_personal_views_skip_the_page_cache(client, demo_site, member, settings)
     client.force_login(member)
     response = client.get("/es/acerca/")
     assert "X-Page-Cache" not in response and member.email in response.content.decode()
+
+
+def test_seed_demo_builds_a_varied_community(db):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from community.accounts.models import PortfolioItem, Profile
+    from community.connections.models import Connection
+
+    call_command("seed_demo", "--force", "--password", "demo-pass-123", stdout=StringIO())
+    members = Profile.objects.filter(user__email__endswith="@demo.medellin.ai")
+    assert members.count() >= 30
+    assert members.filter(profile_type="organization").count() >= 5
+    assert members.filter(directory_visible=False).count() >= 2
+    assert members.exclude(private_fields=[]).count() >= 5
+    assert members.filter(signup_completed=False).count() >= 1  # to try onboarding
+    assert {p.preferred_language for p in members} == {"es", "en"}
+    assert len({p.experience_level for p in members if p.experience_level}) == 5
+    assert len({tag for p in members for tag in p.ai_interests}) >= 10
+    assert (
+        PortfolioItem.objects.filter(profile__in=members).values("profile").distinct().count() >= 10
+    )
+    accepted = Connection.objects.filter(status="accepted")
+    assert accepted.count() >= 30 and Connection.objects.filter(status="pending").count() >= 5
+    member = get_user_model().objects.get(email="member@medellin.ai")
+    from community.connections.selectors import connected_user_ids, requests_incoming
+
+    assert len(connected_user_ids(member)) >= 3 and requests_incoming(member).exists()
+    # the demo members can log in with the demo password
+    demo = get_user_model().objects.get(email="laura.mejia@demo.medellin.ai")
+    assert demo.check_password("demo-pass-123")

@@ -29,6 +29,15 @@ ACCOUNTS = {
     ("GET",   "/api/v1/members/",                "all"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/members/<id:user_id>/",  "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/members/<id:user_id>/",  "foreign"): (401, 404, 404, 404, 404),
+    ("GET",   "/api/v1/me/portfolio/",           "own"):     (401, 200, 200, 200, 200),
+    ("POST",  "/api/v1/me/portfolio/",           "all"):     (401, 201, 201, 201, 201),
+    ("PATCH", "/api/v1/me/portfolio/<id:pk>/",   "own"):     (401, 200, 200, 200, 200),
+    ("PATCH", "/api/v1/me/portfolio/<id:pk>/",   "foreign"): (401, 404, 404, 404, 404),
+    ("DELETE", "/api/v1/me/portfolio/<id:pk>/",  "own"):     (401, 204, 204, 204, 204),
+    ("DELETE", "/api/v1/me/portfolio/<id:pk>/",  "foreign"): (401, 404, 404, 404, 404),
+    ("POST",  "/api/v1/me/portfolio/order/",     "own"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/me/onboarding/",          "own"):     (401, 200, 200, 200, 200),
+    ("POST",  "/api/v1/me/onboarding/complete/", "own"):     (401, 200, 200, 200, 200),
 }  # fmt: skip
 # ---- notifications ----------------------------------------------------------------------
 NOTIFICATIONS = {
@@ -100,6 +109,12 @@ BODIES = {
     ("PATCH", "/api/v1/notification-preferences/"): {"email_enabled": False},
     ("POST", "/api/v1/connections/"): lambda counterpart: {"user_id": counterpart.pk},
     ("POST", "/api/v1/blocks/"): lambda counterpart: {"user_id": counterpart.pk},
+    ("POST", "/api/v1/me/portfolio/"): {
+        "title": "Bot de cooperativa",
+        "url": "https://example.com",
+    },
+    ("PATCH", "/api/v1/me/portfolio/<id:pk>/"): {"title": "Nuevo título"},
+    ("POST", "/api/v1/me/portfolio/order/"): {"ids": []},
 }
 
 TABLES = {"accounts": ACCOUNTS, "notifications": NOTIFICATIONS, "connections": CONNECTIONS}
@@ -199,6 +214,23 @@ def _setups():
     def forum_category(owner, counterpart):
         return {"pk": _forum_category().pk}
 
+    def portfolio_item(owner, counterpart):
+        from community.accounts.services import portfolio_item_create
+
+        item = portfolio_item_create(profile=owner.profile, actor=owner, data={"title": "Obra"})
+        return {"pk": item.pk}
+
+    def ready_to_finish(owner, counterpart):  # the caller filled in what onboarding needs
+        from community.accounts.services import profile_update
+
+        profile_update(
+            profile=owner.profile,
+            actor=owner,
+            data={"first_name": "Ana", "ai_interests": ["NLP"], "experience_level": "student"},
+            complete_when_ready=False,
+        )
+        return {}
+
     return {
         "/api/v1/forums/categories/<id:pk>/subscription/": forum_category,
         "/api/v1/forums/topics/<id:pk>/": forum_topic,
@@ -218,6 +250,8 @@ def _setups():
         "/api/v1/connections/<id:pk>/decline/": request_to,
         "/api/v1/connections/<id:pk>/": request_from,
         "/api/v1/blocks/<id:user_id>/": blocked_by,
+        "/api/v1/me/portfolio/<id:pk>/": portfolio_item,
+        "/api/v1/me/onboarding/complete/": ready_to_finish,
     }
 
 

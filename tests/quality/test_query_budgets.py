@@ -183,6 +183,49 @@ def test_forum_moderation_listings(api_client, client, make_user, forum):
     assert_constant_queries(lambda: client.get("/admin/forums/moderation/"), add, budget=40)
 
 
+def test_portfolio_listing(api_client, client, make_user):
+    """The member's own list (API), and the portfolio on their pages (API, site, dashboard);
+    each check fills a fresh member's portfolio up to the limit of 20."""
+    from community.accounts.services import portfolio_item_create
+
+    def adder(owner):
+        counter = iter(range(1000))
+        return lambda: portfolio_item_create(
+            profile=owner.profile,
+            actor=owner,
+            data={"title": f"Obra {next(counter)}", "url": "https://example.com/obra"},
+        )
+
+    viewer = make_user(Role.MEMBER)
+    owner = make_user(Role.MEMBER)
+    api_client.force_authenticate(owner)
+    fetch = lambda: api_client.get("/api/v1/me/portfolio/").json()  # noqa: E731
+    assert_constant_queries(fetch, adder(owner), budget=4)
+    owner = make_user(Role.MEMBER)
+    api_client.force_authenticate(viewer)
+    fetch = lambda: api_client.get(f"/api/v1/members/{owner.pk}/").json()  # noqa: E731
+    assert_constant_queries(fetch, adder(owner), budget=8)
+    owner = make_user(Role.MEMBER)
+    client.force_login(viewer)
+    assert_constant_queries(lambda: client.get(f"/es/members/{owner.pk}/"), adder(owner), budget=22)
+    owner = make_user(Role.MEMBER)
+    client.force_login(owner)
+    assert_constant_queries(lambda: client.get("/es/dashboard/profile/"), adder(owner), budget=20)
+
+
+def test_member_history_listing(client, member, make_user):
+    from community.connections.services import connection_accept, connection_request
+
+    def add():
+        other = make_user(Role.MEMBER)
+        connection_accept(
+            user=other, connection_id=connection_request(sender=member, recipient=other).pk
+        )
+
+    client.force_login(member)
+    assert_constant_queries(lambda: client.get("/es/dashboard/profile/"), add, budget=20)
+
+
 LISTING_TESTS = {
     ("GET", "/api/v1/forums/categories/"): test_forum_category_listing,
     ("GET", "/api/v1/forums/topics/"): test_forum_topic_listing,
@@ -190,6 +233,7 @@ LISTING_TESTS = {
     ("GET", "/api/v1/forums/posts/<id:pk>/revisions/"): test_forum_revision_listing,
     ("GET", "/api/v1/forums/reports/"): test_forum_moderation_listings,
     ("GET", "/api/v1/forums/bans/"): test_forum_moderation_listings,
+    ("GET", "/api/v1/me/portfolio/"): test_portfolio_listing,
     ("GET", "/api/v1/members/"): test_member_directory,
     ("GET", "/api/v1/connections/"): test_connection_listing,
     ("GET", "/api/v1/role-changes/"): test_role_change_listing,

@@ -115,6 +115,7 @@ def test_xss_payloads_in_profiles_never_come_back_executable(
             "organization_name": payload[:200],
             "profile_type": "organization",
             "bio": payload,
+            "location": payload[:100],
             "ai_interests": [payload[:50]],
             "skills": [payload[:50]],
         },
@@ -143,6 +144,54 @@ def test_xss_payloads_in_profiles_never_come_back_executable(
     for path in ["/admin/profiles/", f"/admin/profiles/inspect/{member.profile.pk}/",
                  f"/admin/profiles/edit/{member.profile.pk}/", "/admin/users/"]:  # fmt: skip
         assert executable_injections(client.get(path).content.decode()) == [], path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payloads_in_portfolios_never_come_back_executable(
+    client, api_client, make_user, payload
+):
+    member = make_user(Role.MEMBER)
+    api_client.force_authenticate(member)
+    # no payload is an http(s) address: as a link each one is refused
+    response = api_client.post("/api/v1/me/portfolio/", {"title": "x", "url": payload})
+    assert response.status_code == 400, response.content
+    assert set(response.json()["error"]["fields"]) == {"url"}
+    # as text they are stored, and a link that breaks out of its attribute is kept as text
+    response = api_client.post(
+        "/api/v1/me/portfolio/",
+        {
+            "title": payload[:200],
+            "description": payload,
+            "url": 'https://example.com/"onmouseover="alert(\'XSS-13\')"',
+        },
+    )
+    assert response.status_code == 201, response.content
+    item_id = response.json()["id"]
+    client.force_login(member)
+    for path in ["/es/dashboard/profile/", f"/es/dashboard/profile/portfolio/{item_id}/"]:
+        assert executable_injections(client.get(path).content.decode()) == [], path
+    client.force_login(make_user(Role.MEMBER))
+    html = client.get(f"/es/members/{member.pk}/").content.decode()
+    assert "XSS-" in html  # the work is shown (as text)
+    assert executable_injections(html) == []
+    client.force_login(make_user(Role.ADMIN))
+    html = client.get(f"/admin/profiles/edit/{member.profile.pk}/").content.decode()
+    assert executable_injections(html) == []
+
+
+@pytest.mark.django_db
+def test_script_links_are_refused_everywhere_a_portfolio_is_edited(client, make_user):
+    member = make_user(Role.MEMBER)
+    client.force_login(member)
+    response = client.post(
+        "/es/dashboard/profile/portfolio/",
+        {"new-title": "Obra", "new-url": "javascript:alert('XSS-6')"},
+    )
+    assert response.status_code == 200  # the form again, with the error
+    from community.accounts.models import PortfolioItem
+
+    assert not PortfolioItem.objects.exists()
 
 
 @pytest.mark.django_db

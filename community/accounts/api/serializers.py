@@ -1,8 +1,14 @@
 from rest_framework import serializers
 
-from ..models import Profile, RoleChange
+from ..models import MAX_PORTFOLIO_ITEMS, PortfolioItem, Profile, RoleChange
 from ..roles import Role
-from ..validators import CONTACT_CHANNELS, MAX_TAG_LENGTH, MAX_TAGS, PRIVATE_CAPABLE_FIELDS
+from ..validators import (
+    CONTACT_CHANNELS,
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    PRIVATE_CAPABLE_FIELDS,
+    normalize_phone_number,
+)
 
 
 class ProfileSerializer(serializers.ModelSerializer):
@@ -18,17 +24,20 @@ class ProfileSerializer(serializers.ModelSerializer):
             "organization_name",
             "avatar",
             "bio",
+            "location",
             "ai_interests",
             "skills",
             "contact_preferences",
+            "phone_number",
             "experience_level",
             "linkedin_url",
             "preferred_language",
             "signup_completed",
+            "signup_completed_at",
             "directory_visible",
             "private_fields",
         ]
-        read_only_fields = ["signup_completed"]
+        read_only_fields = ["signup_completed", "signup_completed_at"]
 
 
 class MeSerializer(serializers.Serializer):
@@ -55,6 +64,7 @@ class ProfileUpdateSerializer(serializers.Serializer):
     profile_type = serializers.ChoiceField(choices=Profile.ProfileType.choices, required=False)
     organization_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
     bio = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    location = serializers.CharField(max_length=100, required=False, allow_blank=True)
     ai_interests = serializers.ListField(
         child=serializers.CharField(max_length=MAX_TAG_LENGTH), max_length=MAX_TAGS, required=False
     )
@@ -62,6 +72,12 @@ class ProfileUpdateSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=MAX_TAG_LENGTH), max_length=MAX_TAGS, required=False
     )
     contact_preferences = ContactPreferencesSerializer(required=False)
+    phone_number = serializers.CharField(
+        max_length=30,
+        required=False,
+        allow_blank=True,
+        help_text="Mobile number in international format (+57…), for WhatsApp; never shown.",
+    )
     experience_level = serializers.ChoiceField(
         choices=Profile.ExperienceLevel.choices, required=False, allow_blank=True
     )
@@ -76,6 +92,9 @@ class ProfileUpdateSerializer(serializers.Serializer):
 
     def validate_contact_preferences(self, value):
         return {key: value[key] for key in CONTACT_CHANNELS if key in value}
+
+    def validate_phone_number(self, value):
+        return normalize_phone_number(value)
 
 
 class RoleChangeSerializer(serializers.ModelSerializer):
@@ -117,6 +136,7 @@ class PublicProfileSerializer(serializers.Serializer):
     organization_name = serializers.CharField(allow_blank=True)
     avatar_url = serializers.CharField(allow_null=True)
     bio = serializers.CharField(required=False)
+    location = serializers.CharField(required=False, allow_blank=True)
     ai_interests = serializers.ListField(child=serializers.CharField(), required=False)
     skills = serializers.ListField(child=serializers.CharField(), required=False)
     experience_level = serializers.CharField(required=False, allow_blank=True)
@@ -124,9 +144,73 @@ class PublicProfileSerializer(serializers.Serializer):
     linkedin_url = serializers.CharField(required=False, allow_blank=True)
 
 
+class PortfolioItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PortfolioItem
+        fields = ["id", "title", "url", "description", "sort_order", "created_at"]
+        read_only_fields = fields
+
+
+class PortfolioItemInputSerializer(serializers.Serializer):
+    """Input for creating (title required) or changing (any subset) a portfolio item."""
+
+    title = serializers.CharField(max_length=200)
+    url = serializers.CharField(
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        help_text="An http:// or https:// address; any other scheme is refused.",
+    )
+    description = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+
+
+class PortfolioOrderSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**53),
+        max_length=MAX_PORTFOLIO_ITEMS,
+        help_text="Every one of your portfolio item ids, in the order wanted.",
+    )
+
+
+class HistoryItemSerializer(serializers.Serializer):
+    source = serializers.CharField(help_text="The registered source, e.g. connections.accepted.")
+    when = serializers.DateTimeField()
+    text = serializers.CharField()
+    url = serializers.CharField(allow_blank=True)
+
+
+class HistorySerializer(serializers.Serializer):
+    member_since = serializers.DateTimeField()
+    connections_count = serializers.IntegerField(
+        allow_null=True, help_text="null when the member keeps it private."
+    )
+    items = HistoryItemSerializer(many=True)
+
+
 class MemberDetailSerializer(PublicProfileSerializer):
     connection_status = serializers.CharField(allow_null=True)
     mutual_connections = serializers.IntegerField()
+    portfolio = PortfolioItemSerializer(
+        many=True, required=False, help_text="Absent when the member keeps it private."
+    )
+    history = HistorySerializer()
+
+
+class OnboardingStepSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    done = serializers.BooleanField()
+    fields = serializers.ListField(child=serializers.CharField())
+    required_fields = serializers.ListField(child=serializers.CharField())
+    missing_fields = serializers.ListField(child=serializers.CharField())
+
+
+class OnboardingStatusSerializer(serializers.Serializer):
+    completed = serializers.BooleanField(help_text="The profile's signup_completed.")
+    completed_at = serializers.DateTimeField(allow_null=True)
+    completeness = serializers.IntegerField(help_text="0-100: how much of the profile is filled.")
+    next_step = serializers.CharField(allow_null=True)
+    steps = OnboardingStepSerializer(many=True)
 
 
 class AvatarUploadSerializer(serializers.Serializer):

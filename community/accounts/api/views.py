@@ -8,15 +8,31 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..directory import directory_search, member_visible_to, public_profile
-from ..models import Profile, RoleChange
+from ..directory import directory_search, member_visible_to, public_portfolio, public_profile
+from ..history import member_history
+from ..models import PortfolioItem, Profile, RoleChange
+from ..onboarding import onboarding_status
 from ..roles import Role
-from ..selectors import role_change_list, user_get_role
-from ..services import profile_ensure, profile_set_avatar, profile_update, user_set_role
+from ..selectors import portfolio_item_of, portfolio_list, role_change_list, user_get_role
+from ..services import (
+    onboarding_complete,
+    portfolio_item_create,
+    portfolio_item_delete,
+    portfolio_item_update,
+    portfolio_reorder,
+    profile_ensure,
+    profile_set_avatar,
+    profile_update,
+    user_set_role,
+)
 from .serializers import (
     AvatarUploadSerializer,
     MemberDetailSerializer,
     MeSerializer,
+    OnboardingStatusSerializer,
+    PortfolioItemInputSerializer,
+    PortfolioItemSerializer,
+    PortfolioOrderSerializer,
     ProfileUpdateSerializer,
     PublicProfileSerializer,
     RoleAssignSerializer,
@@ -170,7 +186,11 @@ class MemberDetailView(APIView):
             **public_profile(profile, viewer=request.user),
             "connection_status": connection.status if connection else None,
             "mutual_connections": connection_selectors.mutual_count(request.user, profile.user),
+            "history": member_history(user=profile.user, viewer=request.user, profile=profile),
         }
+        portfolio = public_portfolio(profile, viewer=request.user)
+        if portfolio is not None:
+            data["portfolio"] = portfolio
         return Response(MemberDetailSerializer(data).data)
 
 
@@ -196,3 +216,113 @@ class AvatarView(APIView):
     def delete(self, request, *args, **kwargs):
         profile_set_avatar(profile=profile_ensure(user=request.user), upload=None)
         return Response(MeSerializer(_me_payload(request.user), context={"request": request}).data)
+
+
+class PortfolioListView(generics.ListAPIView):
+    """The signed-in member's portfolio, in their order; POST adds a work at the end."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = PortfolioItemSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no user
+            return PortfolioItem.objects.none()
+        return portfolio_list(profile=profile_ensure(user=self.request.user))
+
+    @extend_schema(
+        request=PortfolioItemInputSerializer,
+        responses={201: PortfolioItemSerializer},
+        operation_id="me_portfolio_create",
+    )
+    def post(self, request):
+        data = PortfolioItemInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        item = portfolio_item_create(
+            profile=profile_ensure(user=request.user),
+            actor=request.user,
+            data=dict(data.validated_data),
+        )
+        return Response(PortfolioItemSerializer(item).data, status=status.HTTP_201_CREATED)
+
+
+class PortfolioItemView(APIView):
+    """Change or remove one of your works (anyone else's: 404)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    def _item(self, request, pk: int) -> PortfolioItem:
+        item = portfolio_item_of(user=request.user, pk=pk)
+        if item is None:
+            raise Http404
+        return item
+
+    @extend_schema(
+        request=PortfolioItemInputSerializer,
+        responses={200: PortfolioItemSerializer},
+        operation_id="me_portfolio_update",
+    )
+    def patch(self, request, pk: int):
+        item = self._item(request, pk)
+        data = PortfolioItemInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        portfolio_item_update(item=item, actor=request.user, data=dict(data.validated_data))
+        return Response(PortfolioItemSerializer(item).data)
+
+    @extend_schema(
+        responses={204: OpenApiResponse(description="Removed.")},
+        operation_id="me_portfolio_delete",
+    )
+    def delete(self, request, pk: int):
+        portfolio_item_delete(item=self._item(request, pk), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PortfolioOrderView(APIView):
+    """Reorder your portfolio: `{"ids": [...]}` names every item once, in the new order."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=PortfolioOrderSerializer,
+        responses={200: PortfolioItemSerializer(many=True)},
+        operation_id="me_portfolio_reorder",
+    )
+    def post(self, request):
+        data = PortfolioOrderSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        items = portfolio_reorder(
+            profile=profile_ensure(user=request.user),
+            actor=request.user,
+            item_ids=data.validated_data["ids"],
+        )
+        return Response(PortfolioItemSerializer(items, many=True).data)
+
+
+class OnboardingView(APIView):
+    """Onboarding steps, which are done and what is missing, and the profile's completeness.
+    Fill the fields in with PATCH /api/v1/me/ (and notification preferences), then finish
+    with POST /api/v1/me/onboarding/complete/."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses={200: OnboardingStatusSerializer}, operation_id="me_onboarding")
+    def get(self, request):
+        progress = onboarding_status(profile_ensure(user=request.user))
+        return Response(OnboardingStatusSerializer(progress).data)
+
+
+class OnboardingCompleteView(APIView):
+    """Finish onboarding (sets signup_completed). 400 `onboarding_incomplete` with `fields`
+    naming each required field still empty. Finishing again changes nothing."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=None,
+        responses={200: OnboardingStatusSerializer},
+        operation_id="me_onboarding_complete",
+    )
+    def post(self, request):
+        profile = onboarding_complete(profile=profile_ensure(user=request.user), actor=request.user)
+        return Response(OnboardingStatusSerializer(onboarding_status(profile)).data)

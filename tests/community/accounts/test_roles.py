@@ -178,6 +178,11 @@ class TestProfilesAdmin:
                 "experience_level": "",
                 "linkedin_url": "",
                 "preferred_language": "es",
+                # the portfolio inline's (empty) formset
+                "portfolio_items-TOTAL_FORMS": "0",
+                "portfolio_items-INITIAL_FORMS": "0",
+                "portfolio_items-MIN_NUM_FORMS": "0",
+                "portfolio_items-MAX_NUM_FORMS": "20",
             },
         )
         assert response.status_code == 302, response.content.decode()[:3000]

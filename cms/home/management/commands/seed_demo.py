@@ -1,4 +1,5 @@
-"""Create a believable bilingual demo: page tree in es and en, pages, one user per role.
+"""Create a believable bilingual demo: page tree in es and en, pages, one user per role,
+and a community of members with profiles, portfolios and connections.
 
 Idempotent: running it again updates the demo content in place. Later features add their
 own step to STEPS.
@@ -42,6 +43,14 @@ class Command(BaseCommand):
             ("Standard pages", lambda: cms_demo.standard_pages(state["homes"])),
             ("Demo users", lambda: state.update(logins=accounts_demo.demo_users(password))),
             (
+                f"Community members ({len(accounts_demo.DEMO_MEMBERS)})",
+                lambda: state.update(members=accounts_demo.demo_members(password)),
+            ),
+            (
+                "Connections among members",
+                lambda: state.update(connections=accounts_demo.demo_connections()),
+            ),
+            (
                 "Notifications",
                 lambda: notifications_demo.demo_notifications([e for _r, e in state["logins"]]),
             ),
@@ -66,3 +75,11 @@ class Command(BaseCommand):
         self.stdout.write(f"  Demo logins (password for all: {password}):")
         for role, email in state["logins"]:
             self.stdout.write(f"    {role:<14} {email}")
+        members = state["members"]
+        organization = next(m for m in members if m.organization)
+        newcomer = next(m for m in members if not m.finished_onboarding)
+        self.stdout.write(
+            f"  Community:   {len(members)} members (same password), e.g. {members[0].email};"
+        )
+        self.stdout.write(f"               {organization.email} is an organization,")
+        self.stdout.write(f"               {newcomer.email} has not finished onboarding.")

@@ -1,0 +1,45 @@
+"""Send a member who has not finished onboarding to /dashboard/welcome/, once per session."""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+ONBOARDING_DUE = "onboarding_due"  # session key, set at login by signals.py
+
+# Never redirected: sign-in and account pages, APIs, admin, files, and onboarding itself.
+_LANGUAGE = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+EXEMPT = re.compile(
+    rf"^/(?:(?:{_LANGUAGE})/)?(?:auth|dashboard/welcome|notifications/unsubscribe)/"
+    r"|^/(?:api|_allauth|admin|django-admin|static|media|documents|health|i18n)/"
+)
+
+
+class OnboardingMiddleware:
+    """After an allauth login, the session carries ONBOARDING_DUE if the member has not
+    finished onboarding. The next ordinary page view (GET, not exempt) consumes it and is
+    redirected to the onboarding flow, with the page asked for as `next`. Nothing is read
+    from the database here, so other requests cost nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and request.method == "GET"
+            and not EXEMPT.match(request.path_info)
+            and not request.headers.get("x-requested-with")
+            and session.get(ONBOARDING_DUE)
+            and request.user.is_authenticated
+        ):
+            del session[ONBOARDING_DUE]
+            return redirect(
+                f"{reverse('members:welcome')}?{urlencode({'next': request.get_full_path()})}"
+            )
+        return self.get_response(request)

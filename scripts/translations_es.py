@@ -617,4 +617,7 @@ ES = {
     "No activity to show yet.": "Aún no hay actividad para mostrar.",
     "not connected": "no conectado",
     'WhatsApp messages reach you when your <a href="%(profile_url)s">profile</a> has your mobile number and you accept WhatsApp messages there.': 'Los mensajes de WhatsApp te llegan cuando tu <a href="%(profile_url)s">perfil</a> tiene tu número de celular y aceptas allí los mensajes de WhatsApp.',
+    "Started “%(topic)s”": "Abrió «%(topic)s»",
+    "Replied in “%(topic)s”": "Respondió en «%(topic)s»",
+    "Forum posts": "Publicaciones en el foro",
 }

@@ -9,4 +9,6 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import types  # noqa: F401  (registers the forum notification types)
+        from . import history, types  # noqa: F401  (registers the forum notification types)
+
+        history.register()

@@ -360,3 +360,15 @@ def test_moderation_queue_in_wagtail_admin(settings, category, ana, moderator, c
     ban = selectors.active_ban(ana)
     client.post(reverse("forums_moderation:ban_lift", args=[ban.pk]))
     assert selectors.active_ban(ana) is None
+
+
+def test_posts_appear_in_the_members_history(trusted, category, ana, beto, client):
+    from community.accounts.history import member_history
+
+    topic = topic_create(author=ana, category=category, title="Historia de Ana", body="…")
+    post_create(author=ana, topic=topic, body="Y una respuesta")
+    hidden = topic_create(author=ana, category=category, title="Tema oculto", body="…")
+    Topic.objects.filter(pk=hidden.pk).update(status="hidden")
+    items = member_history(user=ana, viewer=beto)["items"]
+    texts = [item.text for item in items if item.source == "forums.posts"]
+    assert texts == ["Respondió en «Historia de Ana»", "Abrió «Historia de Ana»"]

@@ -50,7 +50,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:  # development and tests only (see config/media.py)
+    from config.media import serve_media
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns = [re_path(rf"^{media_prefix}/(?P<path>.+)$", serve_media), *urlpatterns]

@@ -29,6 +29,7 @@ SECURE_HSTS_SECONDS = 0
 # Tasks run inline in tests; Q_SYNC=0 lets a test start a real worker process.
 Q_CLUSTER = {**Q_CLUSTER, "sync": env.bool("Q_SYNC", default=True)}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SERVE_MEDIA = True  # the in-memory storage, for pages the browser tests load
 PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
 STORAGES = {

@@ -47,6 +47,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
 MODERATORS_GROUP = "Moderators"
 MODERATOR_PERMISSIONS: list[str] = [
     "wagtailadmin.access_admin",
+    # direct messages: see reported messages and resolve or dismiss the reports
+    "messaging.view_messagereport",
+    "messaging.change_messagereport",
 ]
 
 

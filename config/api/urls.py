@@ -11,6 +11,7 @@ v1 = [
     path("", include("community.accounts.api.urls")),
     path("", include("community.notifications.api.urls")),
     path("", include("community.connections.api.urls")),
+    path("", include("community.messaging.api.urls")),
 ]
 v1_include = include((v1, "api"), namespace="v1")
 

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from cms.home import demo as cms_demo
 from community.accounts import demo as accounts_demo
+from community.messaging import demo as messaging_demo
 from community.notifications import demo as notifications_demo
 from config.env import env
 
@@ -44,6 +45,7 @@ class Command(BaseCommand):
                 "Notifications",
                 lambda: notifications_demo.demo_notifications([e for _r, e in state["logins"]]),
             ),
+            ("Connections and conversations", lambda: messaging_demo.demo_conversations()),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] {label}…", ending="")

@@ -28,7 +28,7 @@ SIGNED_IN = [
     for lang in ("es", "en")
     for page in (
         "dashboard/", "dashboard/profile/", "dashboard/notifications/", "dashboard/settings/",
-        "dashboard/connections/", "members/", "members/?interest=nlp",
+        "dashboard/connections/", "dashboard/messages/", "members/", "members/?interest=nlp",
     )
 ]  # fmt: skip
 
@@ -79,17 +79,26 @@ def test_public_pages_in_both_languages(axe_page, site):
 
 @needs_axe
 def test_signed_in_pages(axe_page, site):
+    from community.connections.services import connection_accept, connection_request
+    from community.messaging.services import conversation_mark_read, message_send
     from community.notifications.services import notify
 
     ana = UserFactory(email="ana@example.org", role=Role.MEMBER)
     notify(recipient=ana, type_code="account.role_changed", context={"role": "Miembro"})
+    beto = UserFactory(email="beto@example.org", role=Role.MEMBER)
+    connection_accept(user=beto, connection_id=connection_request(sender=ana, recipient=beto).pk)
+    sent = message_send(sender=ana, recipient=beto, body="Hola Beto, ¿vienes al meetup?")
+    conversation_mark_read(user=beto, conversation=sent.conversation)  # "Seen" is shown
+    message_send(sender=beto, recipient=ana, body="¡Claro! https://medellin.ai\nNos vemos.")
+    conversation = [f"/{lang}/dashboard/messages/{sent.conversation_id}/" for lang in ("es", "en")]
+    member_page = [f"/{lang}/members/{beto.pk}/" for lang in ("es", "en")]
     axe_page.goto(site + "/es/auth/login/")
     axe_page.locator("#id_login").fill("ana@example.org")
     axe_page.locator("#id_password").fill(DEFAULT_PASSWORD)
     axe_page.locator("main form button[type=submit]").click()
     axe_page.wait_for_url(site + "/es/dashboard/")
     problems = {}
-    for path in SIGNED_IN:
+    for path in [*SIGNED_IN, *conversation, *member_page]:
         axe_page.goto(site + path)
         if found := serious_violations(axe_page):
             problems[path] = found

@@ -5,7 +5,7 @@ from ..models import MAX_BODY, MAX_NOTE, Message, MessageReport, MessagingPrefer
 from ..rendering import message_html
 
 
-class ParticipantSerializer(serializers.Serializer):
+class ConversationMemberSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     display_name = serializers.CharField(source="profile.display_name")
     avatar_url = serializers.SerializerMethodField()
@@ -65,9 +65,9 @@ class ConversationSerializer(serializers.Serializer):
     last_message = serializers.SerializerMethodField()
     unread = serializers.IntegerField(help_text="Messages to you not seen yet.")
 
-    @extend_schema_field(ParticipantSerializer)
+    @extend_schema_field(ConversationMemberSerializer)
     def get_member(self, conversation) -> dict:
-        return ParticipantSerializer(conversation.other(self.context["request"].user)).data
+        return ConversationMemberSerializer(conversation.other(self.context["request"].user)).data
 
     @extend_schema_field(LastMessageSerializer)
     def get_last_message(self, conversation) -> dict:
@@ -81,29 +81,29 @@ class ConversationSerializer(serializers.Serializer):
         }
 
 
-class StartSerializer(serializers.Serializer):
+class ConversationStartSerializer(serializers.Serializer):
     user_id = serializers.IntegerField(min_value=1, max_value=2**53)
     body = serializers.CharField(max_length=MAX_BODY, trim_whitespace=False, allow_blank=True)
 
 
-class SendSerializer(serializers.Serializer):
+class MessageSendSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=MAX_BODY, trim_whitespace=False, allow_blank=True)
 
 
-class MarkedSerializer(serializers.Serializer):
+class MessagesMarkedSerializer(serializers.Serializer):
     marked = serializers.IntegerField(help_text="Messages newly marked seen.")
 
 
-class UnreadCountSerializer(serializers.Serializer):
+class MessagesUnreadCountSerializer(serializers.Serializer):
     unread = serializers.IntegerField()
 
 
-class ReportCreateSerializer(serializers.Serializer):
+class MessageReportCreateSerializer(serializers.Serializer):
     reason = serializers.ChoiceField(choices=MessageReport.Reason.choices)
     note = serializers.CharField(max_length=MAX_NOTE, required=False, allow_blank=True, default="")
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class MessageReportSerializer(serializers.ModelSerializer):
     class Meta:
         model = MessageReport
         fields = ["id", "message", "reason", "note", "status", "created_at"]
@@ -113,7 +113,7 @@ class ReportSerializer(serializers.ModelSerializer):
 class ReportedMessageSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     conversation = serializers.IntegerField(source="conversation_id")
-    sender = ParticipantSerializer()
+    sender = ConversationMemberSerializer()
     body = serializers.CharField()
     created_at = serializers.DateTimeField()
     removed = serializers.SerializerMethodField()
@@ -122,9 +122,9 @@ class ReportedMessageSerializer(serializers.Serializer):
         return message.removed_at is not None
 
 
-class ModerationReportSerializer(serializers.ModelSerializer):
+class MessageReportDetailSerializer(serializers.ModelSerializer):
     message = ReportedMessageSerializer()
-    reporter = ParticipantSerializer()
+    reporter = ConversationMemberSerializer()
     resolved_by = serializers.IntegerField(source="resolved_by_id", allow_null=True)
 
     class Meta:
@@ -143,14 +143,14 @@ class ModerationReportSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ResolveSerializer(serializers.Serializer):
+class MessageReportResolveSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
         choices=[("resolve", "resolve"), ("dismiss", "dismiss")],
         help_text="resolve: remove the message; dismiss: keep it.",
     )
 
 
-class PreferenceSerializer(serializers.Serializer):
+class MessagingPreferenceSerializer(serializers.Serializer):
     messages_from = serializers.ChoiceField(
         choices=MessagingPreference.From.choices,
         help_text="Who may start a conversation with you: connections (default) or members.",

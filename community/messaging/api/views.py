@@ -18,16 +18,16 @@ from .. import selectors, services
 from ..models import Conversation, Message, MessageReport
 from .serializers import (
     ConversationSerializer,
-    MarkedSerializer,
+    ConversationStartSerializer,
+    MessageReportCreateSerializer,
+    MessageReportDetailSerializer,
+    MessageReportResolveSerializer,
+    MessageReportSerializer,
+    MessageSendSerializer,
     MessageSerializer,
-    ModerationReportSerializer,
-    PreferenceSerializer,
-    ReportCreateSerializer,
-    ReportSerializer,
-    ResolveSerializer,
-    SendSerializer,
-    StartSerializer,
-    UnreadCountSerializer,
+    MessagesMarkedSerializer,
+    MessagesUnreadCountSerializer,
+    MessagingPreferenceSerializer,
 )
 
 
@@ -66,7 +66,7 @@ class ConversationListView(generics.ListAPIView):
         return selectors.conversation_list(self.request.user)
 
     @extend_schema(
-        request=StartSerializer,
+        request=ConversationStartSerializer,
         responses={201: MessageSerializer},
         operation_id="conversations_start",
         description=(
@@ -76,7 +76,7 @@ class ConversationListView(generics.ListAPIView):
         ),
     )
     def post(self, request):
-        data = StartSerializer(data=request.data)
+        data = ConversationStartSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         other = member_reachable(request.user, data.validated_data["user_id"])
         if other is None:
@@ -123,14 +123,14 @@ class MessageListView(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     @extend_schema(
-        request=SendSerializer,
+        request=MessageSendSerializer,
         responses={201: MessageSerializer},
         operation_id="conversations_messages_create",
         description="Reply in the conversation. Over the anti-spam limits: 429.",
     )
     def post(self, request, pk: int):
         conversation = _conversation(request, pk)
-        data = SendSerializer(data=request.data)
+        data = MessageSendSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         message = services.message_send(
             sender=request.user,
@@ -145,7 +145,7 @@ class MarkReadView(APIView):
 
     @extend_schema(
         request=None,
-        responses={200: MarkedSerializer},
+        responses={200: MessagesMarkedSerializer},
         operation_id="conversations_read",
         description="Mark the other member's messages seen (they see the read receipt).",
     )
@@ -158,7 +158,9 @@ class MarkReadView(APIView):
 class UnreadCountView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={200: UnreadCountSerializer}, operation_id="messages_unread_count")
+    @extend_schema(
+        responses={200: MessagesUnreadCountSerializer}, operation_id="messages_unread_count"
+    )
     def get(self, request):
         return Response({"unread": selectors.unread_message_count(request.user)})
 
@@ -167,8 +169,8 @@ class ReportView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        request=ReportCreateSerializer,
-        responses={201: ReportSerializer},
+        request=MessageReportCreateSerializer,
+        responses={201: MessageReportSerializer},
         operation_id="messages_report",
         description="Report a message you received; once per message (409 after).",
     )
@@ -176,12 +178,12 @@ class ReportView(APIView):
         message = selectors.message_for(request.user, pk)
         if message is None:
             raise Http404
-        data = ReportCreateSerializer(data=request.data)
+        data = MessageReportCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.message_report(
             reporter=request.user, message=message, **data.validated_data
         )
-        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+        return Response(MessageReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
 
 class ReportFilter(filters.FilterSet):
@@ -196,7 +198,7 @@ class ModerationReportListView(generics.ListAPIView):
     """Message reports, newest first (moderators and admins); `?status=open` is the queue."""
 
     permission_classes = [permissions.IsAuthenticated, IsModerator]
-    serializer_class = ModerationReportSerializer
+    serializer_class = MessageReportDetailSerializer
     filter_backends = [filters.DjangoFilterBackend]
     filterset_class = ReportFilter
 
@@ -208,8 +210,8 @@ class ResolveView(APIView):
     permission_classes = [permissions.IsAuthenticated, IsModerator]
 
     @extend_schema(
-        request=ResolveSerializer,
-        responses={200: ModerationReportSerializer},
+        request=MessageReportResolveSerializer,
+        responses={200: MessageReportDetailSerializer},
         operation_id="message_reports_resolve",
         description="Resolve (remove the message) or dismiss (keep it) an open report.",
     )
@@ -217,12 +219,12 @@ class ResolveView(APIView):
         report = selectors.report_list(status=None).filter(pk=pk).first()
         if report is None:
             raise Http404
-        data = ResolveSerializer(data=request.data)
+        data = MessageReportResolveSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.report_resolve(
             moderator=request.user, report=report, action=data.validated_data["action"]
         )
-        return Response(ModerationReportSerializer(report).data)
+        return Response(MessageReportDetailSerializer(report).data)
 
 
 class PreferenceView(APIView):
@@ -230,17 +232,19 @@ class PreferenceView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={200: PreferenceSerializer}, operation_id="messaging_preferences")
+    @extend_schema(
+        responses={200: MessagingPreferenceSerializer}, operation_id="messaging_preferences"
+    )
     def get(self, request):
         return Response({"messages_from": selectors.messages_from(request.user)})
 
     @extend_schema(
-        request=PreferenceSerializer,
-        responses={200: PreferenceSerializer},
+        request=MessagingPreferenceSerializer,
+        responses={200: MessagingPreferenceSerializer},
         operation_id="messaging_preferences_update",
     )
     def patch(self, request):
-        data = PreferenceSerializer(data=request.data)
+        data = MessagingPreferenceSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.messaging_preference_set(
             user=request.user, messages_from=data.validated_data["messages_from"]

@@ -144,7 +144,9 @@ def _notify_recipient(conversation: Conversation, message: Message, sender, reci
 
 def _conversation_locked(low: int, high: int) -> Conversation | None:
     return (
-        Conversation.objects.select_for_update().filter(user_low_id=low, user_high_id=high).first()
+        Conversation.objects.select_for_update(no_key=True)
+        .filter(user_low_id=low, user_high_id=high)
+        .first()
     )
 
 
@@ -155,7 +157,8 @@ def message_send(*, sender, recipient, body: str) -> Message:
     who only accepts connections, an empty or too long body, and over the anti-spam limits
     (429). The sender's row and then the conversation's are locked, so a sender's messages
     are counted exactly and a conversation's messages get ids in commit order (what polling
-    with ?after= relies on)."""
+    with ?after= relies on). Two members starting their conversation at the same instant
+    end up in the same one (tests/community/messaging/test_concurrency.py)."""
     text = clean_body(body)
     refusal = messaging_refusal(sender, recipient)
     if refusal is not None:
@@ -163,7 +166,10 @@ def message_send(*, sender, recipient, body: str) -> Message:
         raise REFUSAL_ERRORS[code](reason, code=code)
     low, high = pair(sender.pk, recipient.pk)
     with transaction.atomic():
-        list(get_user_model().objects.select_for_update().filter(pk=sender.pk).values("pk"))
+        # FOR NO KEY UPDATE: serialises this sender's sends, yet lets foreign keys to the
+        # row (the other member's new message) be checked without waiting: no deadlock.
+        sender_row = get_user_model().objects.select_for_update(no_key=True)
+        list(sender_row.filter(pk=sender.pk).values("pk"))
         now = timezone.now()
         conversation = _conversation_locked(low, high)
         _check_rate_limits(sender, new_conversation=conversation is None, now=now)

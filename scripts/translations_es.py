@@ -382,4 +382,5 @@ ES = {
     "Older conversations": "Conversaciones anteriores",
     "Message to %(name)s": "Mensaje para %(name)s",
     "Back to the profile": "Volver al perfil",
+    "The report": "La denuncia",
 }

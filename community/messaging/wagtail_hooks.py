@@ -57,7 +57,7 @@ class ReportReviewView(InspectView):
     any_permission_required = ["change"]
     template_name = "messaging/admin/report_review.html"
     page_title = gettext_lazy("Review report")
-    fields = ["reason", "note", "status", "reporter", "created_at", "resolved_by", "resolved_at"]
+    fields = ["reason"]  # the template shows the report itself (local times, no "None")
 
     def get_object(self, queryset=None):
         from django.shortcuts import get_object_or_404
@@ -102,7 +102,8 @@ class MessageReportViewSet(ModelViewSet):
     index_view_class = ReportIndexView
     list_display = ["message", "reason", "reporter", "status", "created_at"]
     list_filter = ["status", "reason"]
-    search_fields = None
+    search_fields = ["message__body", "note", "reporter__email", "message__sender__email"]
+    search_backend_name = None  # plain database lookups: no search index for reports
     copy_view_enabled = False
     inspect_view_enabled = False
 

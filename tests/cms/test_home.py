@@ -124,10 +124,13 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
         out = StringIO()
         call_command("seed_demo", "--force", "--password", "demo-pass-123", stdout=out)
     text = out.getvalue()
-    assert "[5/5] Notifications" in text
+    assert "] Notifications… done" in text and "] Connections and conversations… done" in text
     assert "admin@medellin.ai" in text and "demo-pass-123" in text
     assert get_user_model().objects.filter(email__endswith="@medellin.ai").count() == 4
     assert Notification.objects.filter(type_code="community.announcement").count() == 4
+    from community.messaging.models import Conversation
+
+    assert Conversation.objects.count() == 3
     from cms.home.models import HomePage, StandardPage
 
     assert HomePage.objects.count() == 2 and StandardPage.objects.count() == 4

@@ -463,7 +463,9 @@ class TestAPI:
 def test_moderators_handle_reports_in_the_admin(client, friends, make_user):
     ana, beto = friends
     report = message_report(
-        reporter=beto, message=message_send(sender=ana, recipient=beto, body="Spam"), reason="spam"
+        reporter=beto,
+        message=message_send(sender=ana, recipient=beto, body="Compra bitcoin"),
+        reason="spam",
     )
     client.force_login(make_user(Role.MEMBER))
     assert client.get("/admin/message_reports/")["Location"].startswith("/admin/login/")
@@ -471,9 +473,11 @@ def test_moderators_handle_reports_in_the_admin(client, friends, make_user):
     assert client.get("/admin/message_reports/")["Location"] == "/admin/"
     client.force_login(make_user("moderator"))
     listing = client.get("/admin/message_reports/?status=open")
-    assert listing.status_code == 200 and "Spam" in listing.content.decode()
+    assert listing.status_code == 200 and "Compra bitcoin" in listing.content.decode()
+    assert "Compra bitcoin" in client.get("/admin/message_reports/?q=bitcoin").content.decode()
+    assert "Compra bitcoin" not in client.get("/admin/message_reports/?q=nada").content.decode()
     review = client.get(f"/admin/message_reports/review/{report.pk}/").content.decode()
-    assert "Spam" in review and 'value="resolve"' in review
+    assert "Compra bitcoin" in review and 'value="resolve"' in review
     response = client.post(f"/admin/message_reports/review/{report.pk}/", {"action": "dismiss"})
     assert response.status_code == 302
     assert MessageReport.objects.get().status == "dismissed"

@@ -11,7 +11,10 @@ from community.messaging.models import Conversation, Message
 from community.messaging.services import message_send
 from config.errors import RateLimited
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _together(calls) -> list:

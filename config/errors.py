@@ -31,7 +31,12 @@ class Conflict(DomainError):
 
 
 class RateLimited(DomainError):
-    """Too many writes in a window; the message says when to try again."""
+    """Too many actions in a short time (anti-spam limits that services enforce, so the site
+    and the API share them). `retry_after` (seconds) becomes the API's Retry-After header."""
 
     status_code = 429
     default_code = "rate_limited"
+
+    def __init__(self, message: str, *, code: str | None = None, retry_after: int | None = None):
+        super().__init__(message, code=code)
+        self.retry_after = retry_after

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("auth/", include(auth_urlpatterns)),
     path("dashboard/notifications/", include("community.notifications.urls")),
     path("dashboard/connections/", include("community.connections.urls")),
+    path("dashboard/messages/", include("community.messaging.urls")),
     path(
         "dashboard/settings/", notification_views.notification_settings, name="dashboard_settings"
     ),

@@ -49,6 +49,9 @@ MODERATOR_PERMISSIONS: list[str] = [
     "wagtailadmin.access_admin",
     "forums.moderate_forum",
     "forums.view_forumban",
+    # direct messages: see reported messages and resolve or dismiss the reports
+    "messaging.view_messagereport",
+    "messaging.change_messagereport",
 ]
 
 

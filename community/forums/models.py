@@ -261,7 +261,9 @@ class PostReport(models.Model):
         verbose_name = _("post report")
         verbose_name_plural = _("post reports")
         constraints = [
-            models.UniqueConstraint(fields=["post", "reporter"], name="one_report_per_reporter")
+            models.UniqueConstraint(
+                fields=["post", "reporter"], name="forum_one_report_per_reporter"
+            )
         ]
         indexes = [models.Index(fields=["status", "created_at"])]
 

@@ -12,6 +12,7 @@ v1 = [
     path("", include("community.notifications.api.urls")),
     path("", include("community.connections.api.urls")),
     path("", include("community.forums.api.urls")),
+    path("", include("community.messaging.api.urls")),
 ]
 v1_include = include((v1, "api"), namespace="v1")
 

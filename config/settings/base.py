@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "community.notifications",
     "community.connections",
     "community.forums",
+    "community.messaging",
     "cms.home",
     "search",
     "commerce",
@@ -137,6 +138,7 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.core.context_processors.metadata",
                 "community.notifications.context_processors.unread_notifications",
+                "community.messaging.context_processors.unread_messages",
             ],
         },
     },
@@ -379,6 +381,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# --- Direct messages ----------------------------------------------------------------------
+# Anti-spam limits per sender, counted from the database by the service (site and API alike).
+MESSAGES_PER_MINUTE = env.int("MESSAGES_PER_MINUTE", default=10)
+MESSAGES_NEW_CONVERSATIONS_PER_DAY = env.int("MESSAGES_NEW_CONVERSATIONS_PER_DAY", default=20)
 
 # --- Email --------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Medellín AI <hola@medellin.ai>")

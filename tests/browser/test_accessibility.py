@@ -30,9 +30,8 @@ SIGNED_IN = [
     for lang in ("es", "en")
     for page in (
         "dashboard/", "dashboard/profile/", "dashboard/notifications/", "dashboard/settings/",
-        "dashboard/connections/", "members/", "members/?interest=nlp", "forums/new/",
-        "forums/t/bienvenidos-al-foro-de-medellin-ai/",
-        "dashboard/connections/", "members/", "members/?interest=nlp",
+        "dashboard/connections/", "dashboard/messages/", "members/", "members/?interest=nlp",
+        "forums/new/", "forums/t/bienvenidos-al-foro-de-medellin-ai/",
         "dashboard/welcome/account/", "dashboard/welcome/about/",
         "dashboard/welcome/preferences/",
     )
@@ -91,6 +90,7 @@ def test_public_pages_in_both_languages(axe_page, site):
 def test_signed_in_pages(axe_page, site):
     from community.accounts.services import portfolio_item_create, profile_update
     from community.connections.services import connection_accept, connection_request
+    from community.messaging.services import conversation_mark_read, message_send
     from community.notifications.services import notify
 
     ana = UserFactory(email="ana@example.org", role=Role.MEMBER)
@@ -108,10 +108,14 @@ def test_signed_in_pages(axe_page, site):
     )
     beto = UserFactory(email="beto@example.org", role=Role.MEMBER)
     connection_accept(user=beto, connection_id=connection_request(sender=ana, recipient=beto).pk)
+    sent = message_send(sender=ana, recipient=beto, body="Hola Beto, ¿vienes al meetup?")
+    conversation_mark_read(user=beto, conversation=sent.conversation)  # "Seen" is shown
+    message_send(sender=beto, recipient=ana, body="¡Claro! https://medellin.ai\nNos vemos.")
     pages = [
         *SIGNED_IN,
         *(f"/{lang}/members/{user.pk}/" for lang in ("es", "en") for user in (ana, beto)),
         *(f"/{lang}/dashboard/profile/portfolio/{item.pk}/" for lang in ("es", "en")),
+        *(f"/{lang}/dashboard/messages/{sent.conversation_id}/" for lang in ("es", "en")),
     ]
     axe_page.goto(site + "/es/auth/login/")
     axe_page.locator("#id_login").fill("ana@example.org")

@@ -144,6 +144,48 @@ def test_editor_creates_a_page_and_submits_it_for_moderation(page, site):
     assert state.workflow.name == "Moderators approval"
 
 
+def test_a_new_message_appears_in_the_open_conversation_without_reloading(page, site):
+    from community.accounts.roles import Role
+    from community.connections.services import connection_accept, connection_request
+    from community.messaging.models import Message
+    from community.messaging.services import conversation_mark_read, message_send
+
+    ana = UserFactory(email="ana@example.org", role=Role.MEMBER, first_name="Ana")
+    beto = UserFactory(email="beto@example.org", role=Role.MEMBER, first_name="Beto")
+    connection_accept(user=beto, connection_id=connection_request(sender=ana, recipient=beto).pk)
+    page.goto(site + "/es/auth/login/")
+    page.locator("#id_login").fill(ana.email)
+    page.locator("#id_password").fill(DEFAULT_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(site + "/es/dashboard/")
+    page.goto(site + f"/es/members/{beto.pk}/")
+    page.get_by_role("link", name="Enviar un mensaje").click()
+    page.get_by_label("Tu mensaje").fill("Hola Beto, ¿vienes al meetup?")
+    page.get_by_role("button", name="Enviar mensaje").click()
+    expect(page.locator("#chat-thread")).to_contain_text("Hola Beto, ¿vienes al meetup?")
+    opened_at = page.evaluate("performance.timeOrigin")  # changes only when the page reloads
+
+    reply = message_send(sender=beto, recipient=ana, body="¡Claro! Detalles: https://medellin.ai")
+    item = page.locator(f"#message-{reply.pk}")
+    expect(item).to_contain_text("¡Claro!", timeout=12_000)  # polling every 5 s
+    expect(item.get_by_role("link", name="https://medellin.ai")).to_have_attribute(
+        "rel", "nofollow ugc noopener"
+    )
+    expect(item.locator("summary")).to_have_text("Denunciar este mensaje")
+    assert page.evaluate("performance.timeOrigin") == opened_at  # no reload
+    # the page told the server Ana saw it: Beto gets his read receipt
+    for _ in range(50):
+        if Message.objects.get(pk=reply.pk).read_at is not None:
+            break
+        page.wait_for_timeout(100)
+    assert Message.objects.get(pk=reply.pk).read_at is not None
+    # and when Beto reads Ana's message, her page shows "Visto" under it
+    conversation_mark_read(user=beto, conversation=reply.conversation)
+    expect(page.locator("li[data-mine] [data-receipt]")).to_have_text("Visto", timeout=12_000)
+    assert page.evaluate("performance.timeOrigin") == opened_at
+    assert page.console_errors == []
+
+
 def test_a_journey_fails_on_a_planted_script_error(page):
     page.set_content(
         "<html lang='en'><body><script>throw new Error('planted')</script></body></html>"

@@ -163,12 +163,15 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
         call_command("seed_demo", "--force", "--password", "demo-pass-123", stdout=out)
         snapshots.append(_demo_snapshot())
     text = out.getvalue()
-    assert "[9/9] Navigation" in text
-    assert "[5/9] Community members (32)" in text and "[6/9] Connections among members" in text
+    assert "] Notifications… done" in text and "] Connections and conversations… done" in text
+    assert "] Community members (32)… done" in text and "] Navigation and footer… done" in text
     assert "admin@medellin.ai" in text and "demo-pass-123" in text
     assert "laura.mejia@demo.medellin.ai" in text
     assert get_user_model().objects.filter(email__endswith="@medellin.ai").count() == 4
     assert Notification.objects.filter(type_code="community.announcement").count() == 4
+    from community.messaging.models import Conversation
+
+    assert Conversation.objects.count() == 3
     from cms.home.models import HomePage, StandardPage
 
     assert HomePage.objects.count() == 2 and StandardPage.objects.count() == 4

@@ -109,6 +109,14 @@ BODIES = {
     ("PATCH", "/api/v1/notification-preferences/"): {"email_enabled": False},
     ("POST", "/api/v1/connections/"): lambda counterpart: {"user_id": counterpart.pk},
     ("POST", "/api/v1/blocks/"): lambda counterpart: {"user_id": counterpart.pk},
+    ("POST", "/api/v1/conversations/"): lambda counterpart: {
+        "user_id": counterpart.pk,
+        "body": "Hola",
+    },
+    ("POST", "/api/v1/conversations/<id:pk>/messages/"): {"body": "¿Cómo vas?"},
+    ("POST", "/api/v1/messages/<id:pk>/report/"): {"reason": "spam"},
+    ("POST", "/api/v1/message-reports/<id:pk>/resolve/"): {"action": "dismiss"},
+    ("PATCH", "/api/v1/messaging-preferences/"): {"messages_from": "members"},
     ("POST", "/api/v1/me/portfolio/"): {
         "title": "Bot de cooperativa",
         "url": "https://example.com",
@@ -149,7 +157,28 @@ FORUMS = {
     ("POST",   "/api/v1/forums/bans/",                          "all"):     (401, 403, 201, 201),
     ("POST",   "/api/v1/forums/bans/<id:pk>/lift/",             "foreign"): (401, 403, 200, 200),
 }  # fmt: skip
-COMMUNITY_TABLES: dict[str, dict] = {"forums": FORUMS}
+# ---- direct messages ---------------------------------------------------------------------
+# "own": the caller and the counterpart are connected and have a conversation (the caller
+# received a message); "foreign": a conversation between two other members.
+MESSAGES = {
+    #  method, route,                                         target     anon member moderator admin
+    ("GET",   "/api/v1/conversations/",                       "own"):     (401, 200, 200, 200),
+    ("POST",  "/api/v1/conversations/",                       "own"):     (401, 201, 201, 201),
+    ("GET",   "/api/v1/conversations/<id:pk>/messages/",     "own"):     (401, 200, 200, 200),
+    ("GET",   "/api/v1/conversations/<id:pk>/messages/",     "foreign"): (401, 404, 404, 404),
+    ("POST",  "/api/v1/conversations/<id:pk>/messages/",     "own"):     (401, 201, 201, 201),
+    ("POST",  "/api/v1/conversations/<id:pk>/messages/",     "foreign"): (401, 404, 404, 404),
+    ("POST",  "/api/v1/conversations/<id:pk>/read/",         "own"):     (401, 200, 200, 200),
+    ("POST",  "/api/v1/conversations/<id:pk>/read/",         "foreign"): (401, 404, 404, 404),
+    ("GET",   "/api/v1/messages/unread-count/",               "own"):     (401, 200, 200, 200),
+    ("POST",  "/api/v1/messages/<id:pk>/report/",            "own"):     (401, 201, 201, 201),
+    ("POST",  "/api/v1/messages/<id:pk>/report/",            "foreign"): (401, 404, 404, 404),
+    ("GET",   "/api/v1/message-reports/",                     "all"):     (401, 403, 200, 200),
+    ("POST",  "/api/v1/message-reports/<id:pk>/resolve/",    "foreign"): (401, 403, 200, 200),
+    ("GET",   "/api/v1/messaging-preferences/",               "own"):     (401, 200, 200, 200),
+    ("PATCH", "/api/v1/messaging-preferences/",               "own"):     (401, 200, 200, 200),
+}  # fmt: skip
+COMMUNITY_TABLES: dict[str, dict] = {"forums": FORUMS, "messages": MESSAGES}
 
 CASES = [
     pytest.param(
@@ -164,7 +193,8 @@ CASES = [
 
 def _setups():
     """Per route: make the object the URL names, belonging to `owner`; return its params."""
-    from community.connections.services import connection_request, user_block
+    from community.connections.services import connection_accept, connection_request, user_block
+    from community.messaging.services import message_report, message_send
     from community.notifications.services import notify
 
     def notification(owner, counterpart):
@@ -231,7 +261,32 @@ def _setups():
         )
         return {}
 
+    def connected(owner, counterpart):
+        connection_accept(
+            user=counterpart,
+            connection_id=connection_request(sender=owner, recipient=counterpart).pk,
+        )
+        return {}
+
+    def received(owner, counterpart):  # a message from the counterpart to the owner
+        connected(owner, counterpart)
+        return message_send(sender=counterpart, recipient=owner, body="Hola")
+
+    def conversation(owner, counterpart):
+        return {"pk": received(owner, counterpart).conversation_id}
+
+    def report(owner, counterpart):  # the owner reported the counterpart's message
+        message = received(owner, counterpart)
+        return {"pk": message_report(reporter=owner, message=message, reason="spam").pk}
+
     return {
+        "/api/v1/conversations/": connected,
+        "/api/v1/conversations/<id:pk>/messages/": conversation,
+        "/api/v1/conversations/<id:pk>/read/": conversation,
+        "/api/v1/messages/<id:pk>/report/": lambda owner, counterpart: {
+            "pk": received(owner, counterpart).pk
+        },
+        "/api/v1/message-reports/<id:pk>/resolve/": report,
         "/api/v1/forums/categories/<id:pk>/subscription/": forum_category,
         "/api/v1/forums/topics/<id:pk>/": forum_topic,
         "/api/v1/forums/topics/<id:pk>/posts/": forum_topic,

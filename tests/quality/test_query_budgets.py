@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 from rest_framework.generics import ListAPIView
 from wagtail.models import Locale
 
@@ -226,6 +227,70 @@ def test_member_history_listing(client, member, make_user):
     assert_constant_queries(lambda: client.get("/es/dashboard/profile/"), add, budget=20)
 
 
+def _connected_pair(make_user, member):
+    from community.connections.services import connection_accept, connection_request
+
+    other = make_user(Role.MEMBER)
+    connection_accept(
+        user=other, connection_id=connection_request(sender=member, recipient=other).pk
+    )
+    return other
+
+
+@override_settings(MESSAGES_PER_MINUTE=100, MESSAGES_NEW_CONVERSATIONS_PER_DAY=100)
+def test_conversation_listing(api_client, client, member, make_user):
+    from community.messaging.services import message_send
+
+    def add():  # a new conversation with a new member, unread messages both ways
+        other = _connected_pair(make_user, member)
+        message_send(sender=other, recipient=member, body="Hola")
+        message_send(sender=member, recipient=other, body="¡Hola!")
+        message_send(sender=other, recipient=member, body="¿Vienes al meetup?")
+
+    api_client.force_authenticate(member)
+    assert_constant_queries(lambda: api_client.get("/api/v1/conversations/").json(), add, budget=3)
+    client.force_login(member)
+    assert_constant_queries(lambda: client.get("/es/dashboard/messages/"), add, budget=20)
+
+
+@override_settings(MESSAGES_PER_MINUTE=100)
+def test_message_listing(api_client, client, member, make_user):
+    from community.messaging.services import message_send
+
+    other = _connected_pair(make_user, member)
+    conversation_id = message_send(sender=other, recipient=member, body="Hola").conversation_id
+
+    def add():
+        message_send(sender=other, recipient=member, body="Otro mensaje")
+        message_send(sender=member, recipient=other, body="Respuesta")
+
+    api_client.force_authenticate(member)
+    url = f"/api/v1/conversations/{conversation_id}/messages/"
+    assert_constant_queries(lambda: api_client.get(url).json(), add, budget=4)
+    assert_constant_queries(lambda: api_client.get(url, {"after": 1}).json(), add, budget=4)
+    client.force_login(member)
+    page = f"/es/dashboard/messages/{conversation_id}/"
+    assert_constant_queries(lambda: client.get(page), add, budget=25)
+
+
+@override_settings(MESSAGES_NEW_CONVERSATIONS_PER_DAY=100)
+def test_message_report_listing(api_client, client, member, make_user):
+    from community.messaging.services import message_report, message_send
+
+    def add():
+        other = _connected_pair(make_user, member)
+        message = message_send(sender=other, recipient=member, body="Spam")
+        message_report(reporter=member, message=message, reason="spam")
+
+    moderator = make_user("moderator")
+    api_client.force_authenticate(moderator)
+    assert_constant_queries(
+        lambda: api_client.get("/api/v1/message-reports/").json(), add, budget=3
+    )
+    client.force_login(moderator)
+    assert_constant_queries(lambda: client.get("/admin/message_reports/"), add, budget=25)
+
+
 LISTING_TESTS = {
     ("GET", "/api/v1/forums/categories/"): test_forum_category_listing,
     ("GET", "/api/v1/forums/topics/"): test_forum_topic_listing,
@@ -234,6 +299,9 @@ LISTING_TESTS = {
     ("GET", "/api/v1/forums/reports/"): test_forum_moderation_listings,
     ("GET", "/api/v1/forums/bans/"): test_forum_moderation_listings,
     ("GET", "/api/v1/me/portfolio/"): test_portfolio_listing,
+    ("GET", "/api/v1/conversations/"): test_conversation_listing,
+    ("GET", "/api/v1/conversations/<id:pk>/messages/"): test_message_listing,
+    ("GET", "/api/v1/message-reports/"): test_message_report_listing,
     ("GET", "/api/v1/members/"): test_member_directory,
     ("GET", "/api/v1/connections/"): test_connection_listing,
     ("GET", "/api/v1/role-changes/"): test_role_change_listing,

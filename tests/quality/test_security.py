@@ -51,7 +51,7 @@ def test_back_office_pages_send_security_headers(client, demo_site, path):
 @pytest.mark.django_db
 def test_signed_in_pages_send_strict_headers(client, member, demo_site):
     client.force_login(member)
-    for path in ("/es/dashboard/", "/es/dashboard/profile/"):
+    for path in ("/es/dashboard/", "/es/dashboard/profile/", "/es/dashboard/messages/"):
         assert header_problems(client.get(path), strict_csp=True) == [], path
 
 
@@ -246,6 +246,43 @@ def test_xss_payloads_in_forum_posts_never_come_back_executable(
         assert executable_injections(client.get(path).content.decode()) == [], path
     client.force_login(moderator)
     for path in [topic["url"], "/admin/forums/moderation/", "/es/dashboard/notifications/"]:
+        assert executable_injections(client.get(path).content.decode()) == [], path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payloads_in_messages_never_come_back_executable(
+    client, api_client, make_user, payload
+):
+    from community.connections.services import connection_accept, connection_request
+    from community.messaging.models import MessageReport
+    from community.messaging.services import message_report, message_send
+
+    sender = make_user(Role.MEMBER, first_name=payload[:150], last_name=payload[:150])
+    victim = make_user(Role.MEMBER)
+    connection_accept(
+        user=victim, connection_id=connection_request(sender=sender, recipient=victim).pk
+    )
+    body = f"{payload} https://example.org/?q={payload}\n{payload}"
+    message = message_send(sender=sender, recipient=victim, body=body)
+    pk = message.conversation_id
+    client.force_login(victim)
+    for path in [
+        "/es/dashboard/messages/",
+        f"/es/dashboard/messages/{pk}/",
+        "/es/dashboard/notifications/",
+        "/es/dashboard/",
+    ]:
+        assert executable_injections(client.get(path).content.decode()) == [], path
+    # what the polling script inserts into the page
+    api_client.force_authenticate(victim)
+    for item in api_client.get(f"/api/v1/conversations/{pk}/messages/").json()["results"]:
+        assert executable_injections(item["body_html"]) == []
+    # and where moderators read it
+    message_report(reporter=victim, message=message, reason="spam", note=payload)
+    client.force_login(make_user("moderator"))
+    report = MessageReport.objects.get()
+    for path in ["/admin/message_reports/", f"/admin/message_reports/review/{report.pk}/"]:
         assert executable_injections(client.get(path).content.decode()) == [], path
 
 

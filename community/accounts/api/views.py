@@ -83,7 +83,8 @@ class MeView(APIView):
 
 
 class RoleChangeFilter(filters.FilterSet):
-    user = filters.NumberFilter(field_name="user_id")
+    # bounded: a huge number would overflow the database integer (a 500, not a 400)
+    user = filters.NumberFilter(field_name="user_id", min_value=1, max_value=2**53)
     new_role = filters.ChoiceFilter(choices=Role.choices)
 
     class Meta:

@@ -157,7 +157,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='postreport',
-            constraint=models.UniqueConstraint(fields=('post', 'reporter'), name='one_report_per_reporter'),
+            constraint=models.UniqueConstraint(fields=('post', 'reporter'), name='forum_one_report_per_reporter'),
         ),
         migrations.AddIndex(
             model_name='postrevision',

@@ -13,6 +13,7 @@ from django.utils import translation
 from cms.home import demo as cms_demo
 from community.accounts import demo as accounts_demo
 from community.forums import demo as forums_demo
+from community.messaging import demo as messaging_demo
 from community.notifications import demo as notifications_demo
 from config.env import env
 
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                 "Notifications",
                 lambda: notifications_demo.demo_notifications([e for _r, e in state["logins"]]),
             ),
+            ("Connections and conversations", lambda: messaging_demo.demo_conversations()),
             ("Forums (categories, topics, replies)", lambda: forums_demo.demo_forums()),
             ("Navigation and footer", lambda: cms_demo.navigation(state["homes"])),
         ]

@@ -299,3 +299,6 @@ class ForumBan(models.Model):
     @property
     def is_active(self) -> bool:
         return self.lifted_at is None and (self.until is None or self.until > timezone.now())
+
+
+ForumReportReason = PostReport.Reason  # named in the API schema (ENUM_NAME_OVERRIDES)

@@ -173,3 +173,6 @@ class MessageReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.message.excerpt}"
+
+
+MessageReportReason = MessageReport.Reason  # named in the API schema (ENUM_NAME_OVERRIDES)

@@ -375,7 +375,11 @@ SPECTACULAR_SETTINGS = {
     "PATH_CONVERTER_OVERRIDES": {
         "id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999},
     },
-    "ENUM_NAME_OVERRIDES": {"RoleEnum": "community.accounts.roles.Role.choices"},
+    "ENUM_NAME_OVERRIDES": {
+        "RoleEnum": "community.accounts.roles.Role.choices",
+        "ForumReportReasonEnum": "community.forums.models.ForumReportReason.choices",
+        "MessageReportReasonEnum": "community.messaging.models.MessageReportReason.choices",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -153,6 +153,8 @@ def test_a_new_message_appears_in_the_open_conversation_without_reloading(page, 
     ana = UserFactory(email="ana@example.org", role=Role.MEMBER, first_name="Ana")
     beto = UserFactory(email="beto@example.org", role=Role.MEMBER, first_name="Beto")
     connection_accept(user=beto, connection_id=connection_request(sender=ana, recipient=beto).pk)
+    ana.profile.signup_completed = True  # onboarding done: login lands on the dashboard
+    ana.profile.save(update_fields=["signup_completed"])
     page.goto(site + "/es/auth/login/")
     page.locator("#id_login").fill(ana.email)
     page.locator("#id_password").fill(DEFAULT_PASSWORD)

@@ -81,8 +81,13 @@ def sync_role_permissions(apps=None) -> None:
     for role, group_name in ROLE_GROUPS.items():
         group, _created = Group.objects.get_or_create(name=group_name)
         group.permissions.set(_permissions(Permission, group_name, ROLE_PERMISSIONS[role]))
-    moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    moderators.permissions.add(*_permissions(Permission, MODERATORS_GROUP, MODERATOR_PERMISSIONS))
+    # Wagtail's migrations create the group; never create it here, or a flush followed by
+    # reloading serialized data (transactional tests) meets a second "Moderators" row.
+    moderators = Group.objects.filter(name=MODERATORS_GROUP).first()
+    if moderators is not None:
+        moderators.permissions.add(
+            *_permissions(Permission, MODERATORS_GROUP, MODERATOR_PERMISSIONS)
+        )
 
 
 def sync_role_permissions_after_migrate(sender, using="default", **kwargs) -> None:

@@ -316,7 +316,7 @@ def test_admins_see_and_edit_the_portfolio_inline(client, admin_user, ana):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_limit_holds_under_concurrent_additions(make_user):
     """Five simultaneous additions to a portfolio one short of full: the profile's row lock
     lets exactly one through."""

@@ -2,17 +2,35 @@
 
     python scripts/messages.py          # after `manage.py makemessages -l es -l en`
 
-Spanish comes from scripts/translations_es.py; English (the source language) copies each
-msgid. Any string without a translation is listed and the script exits non-zero.
+Spanish comes from scripts/translations_es.py and scripts/translations_es_<area>.py;
+English (the source language) copies each msgid. Any string without a translation is
+listed and the script exits non-zero.
 """
 
+import importlib
 import sys
 from pathlib import Path
 
 import polib
 
 sys.path.insert(0, str(Path(__file__).parent))
-from translations_es import ES  # noqa: E402
+from translations_es import ES as _CORE  # noqa: E402
+
+
+def _catalogue() -> dict:
+    """The core dictionary plus one module per feature area (translations_es_<area>.py), so
+    parallel work on different areas never edits the same file. A msgid translated twice
+    differently is a mistake worth stopping for."""
+    merged = dict(_CORE)
+    for path in sorted(Path(__file__).parent.glob("translations_es_*.py")):
+        for msgid, value in importlib.import_module(path.stem).ES.items():
+            if msgid in merged and merged[msgid] != value:
+                raise SystemExit(f"{path.name}: {msgid!r} already translated as {merged[msgid]!r}")
+            merged[msgid] = value
+    return merged
+
+
+ES = _catalogue()
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 

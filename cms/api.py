@@ -35,6 +35,16 @@ class BoundedListingMixin:
 
 
 class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
+    _base_queryset = None
+
+    def get_base_queryset(self):
+        # Wagtail builds this up to three times per request (the listing, the filters, the
+        # serializer context), each time reading every view restriction and the site's
+        # translations. One view instance serves one request, so build it once.
+        if self._base_queryset is None:
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
     def get_queryset(self):
         # Every item's meta names its locale: fetch them with the pages, not one by one.
         return super().get_queryset().select_related("locale")

@@ -5,11 +5,14 @@ offset reaches the database as an out-of-range integer) so that every malformed 
 a 400 with a message, never a 500."""
 
 from django.db import DatabaseError, transaction
+from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from cms.preview import page_from_preview_token
 
 MAX_OFFSET = 1_000_000
 
@@ -50,6 +53,35 @@ class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
         return super().get_queryset().select_related("locale")
 
 
+class PagePreviewAPI(PagesAPI):
+    """/api/v2/page_preview/?content_type=home.homepage&token=…: the draft a headless frontend
+    was sent to preview (cms/preview.py). The token is the credential: it is signed, expires
+    and names one stored preview."""
+
+    known_query_parameters = PagesAPI.known_query_parameters.union(["content_type", "token"])
+
+    def listing_view(self, request):
+        missing = [name for name in ("content_type", "token") if not request.GET.get(name)]
+        if missing:
+            raise BadRequestError(f"{' and '.join(missing)} required (from the preview link)")
+        page = page_from_preview_token(request.GET["content_type"], request.GET["token"])
+        if page is None:
+            return Response(
+                {"message": "This preview does not exist or has expired; preview again."},
+                status=404,
+            )
+        serializer_class = self._get_serializer_class(
+            request.wagtailapi_router, type(page), [], show_details=True
+        )
+        return Response(serializer_class(page, context=self.get_serializer_context()).data)
+
+    def detail_view(self, request, pk):
+        return Response(
+            {"message": "Read previews from /api/v2/page_preview/?content_type=…&token=…"},
+            status=404,
+        )
+
+
 class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):
     pass
 
@@ -60,5 +92,6 @@ class DocumentsAPI(BoundedListingMixin, DocumentsAPIViewSet):
 
 content_api = WagtailAPIRouter("wagtailapi")
 content_api.register_endpoint("pages", PagesAPI)
+content_api.register_endpoint("page_preview", PagePreviewAPI)
 content_api.register_endpoint("images", ImagesAPI)
 content_api.register_endpoint("documents", DocumentsAPI)

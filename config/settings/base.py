@@ -315,7 +315,13 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # members reset passwords through allauth
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = SITE_URL
-WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": FRONTEND_URL or SITE_URL}}
+# The "Headless frontend" preview mode (cms/preview.py) exists only when FRONTEND_URL is set;
+# the preview pane then follows a redirect to the frontend, which reads the draft from
+# /api/v2/page_preview/.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": FRONTEND_URL or SITE_URL},
+    "REDIRECT_ON_PREVIEW": True,
+}
 
 # --- Oscar --------------------------------------------------------------------------------
 OSCAR_SHOP_NAME = "Medellín AI"

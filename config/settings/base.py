@@ -315,6 +315,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # members reset passwords through allauth
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = SITE_URL
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"
 # The "Headless frontend" preview mode (cms/preview.py) exists only when FRONTEND_URL is set;
 # the preview pane then follows a redirect to the frontend, which reads the draft from
 # /api/v2/page_preview/.

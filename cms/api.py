@@ -5,12 +5,15 @@ offset reaches the database as an out-of-range integer) so that every malformed 
 a 400 with a message, never a 500."""
 
 from django.db import DatabaseError, transaction
+from rest_framework.fields import Field
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 
 from cms.preview import page_from_preview_token
 
@@ -37,7 +40,52 @@ class BoundedListingMixin:
         return super().listing_view(request)
 
 
+class TranslationsField(Field):
+    """meta.translations: the page in the other languages, as far as the caller may see them
+    (live, public, on this site). One query for the whole listing, not one per page."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        found = self.context.setdefault("_translations", {})
+        if page.translation_key not in found:
+            self._load(found, page)
+        return [entry for entry in found[page.translation_key] if entry["id"] != page.pk]
+
+    def _load(self, found: dict, page) -> None:
+        instance = self.root.instance
+        pages = [instance] if isinstance(instance, Page) else list(instance)
+        keys = {p.translation_key for p in pages} | {page.translation_key}
+        request, router = self.context["request"], self.context["router"]
+        for key in keys:
+            found.setdefault(key, [])
+        translations = (
+            self.context["base_queryset"]
+            .filter(translation_key__in=keys)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        for other in translations:
+            found[other.translation_key].append(
+                {
+                    "id": other.pk,
+                    "locale": other.locale.language_code,
+                    "title": other.title,
+                    "detail_url": get_object_detail_url(router, request, Page, other.pk),
+                    "html_url": other.get_full_url(request),
+                }
+            )
+
+
+class PageWithTranslationsSerializer(PageSerializer):
+    translations = TranslationsField(read_only=True)
+
+
 class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
+    base_serializer_class = PageWithTranslationsSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
     _base_queryset = None
 
     def get_base_queryset(self):

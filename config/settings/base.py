@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "community.forums",
     "community.messaging",
     "cms.home",
+    "cms.events",
     "search",
     "commerce",
     # Wagtail

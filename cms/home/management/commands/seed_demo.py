@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from cms.events import demo as events_demo
 from cms.home import demo as cms_demo
 from community.accounts import demo as accounts_demo
 from community.forums import demo as forums_demo
@@ -57,6 +58,10 @@ class Command(BaseCommand):
             ),
             ("Connections and conversations", lambda: messaging_demo.demo_conversations()),
             ("Forums (categories, topics, replies)", lambda: forums_demo.demo_forums()),
+            (
+                "Events (venues, categories, speakers, agendas)",
+                lambda: events_demo.demo_events(state["homes"]),
+            ),
             ("Navigation and footer", lambda: cms_demo.navigation(state["homes"])),
         ]
         for number, (label, step) in enumerate(steps, start=1):

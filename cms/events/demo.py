@@ -265,7 +265,7 @@ def demo_events(homes) -> int:
             "start": start,
             "end": end,
             "time_zone": DEFAULT_TIME_ZONE,
-            "format": fmt,
+            "event_format": fmt,
             "venue": venues[venue] if venue is not None else None,
             "online_url": "https://meet.example.org/medellin-ai" if fmt != "in_person" else "",
             "featured": featured,

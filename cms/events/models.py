@@ -264,7 +264,7 @@ class EventPage(SeoMixin, HeadlessPreviewable, Page):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=DEFAULT_TIME_ZONE, choices=_time_zone_choices
     )
-    format = models.CharField(
+    event_format = models.CharField(
         _("format"), max_length=10, choices=EventFormat.choices, default=EventFormat.IN_PERSON
     )
     venue = models.ForeignKey(
@@ -326,7 +326,7 @@ class EventPage(SeoMixin, HeadlessPreviewable, Page):
             heading=_("When"),
         ),
         MultiFieldPanel(
-            [FieldPanel("format"), FieldPanel("venue"), FieldPanel("online_url")],
+            [FieldPanel("event_format"), FieldPanel("venue"), FieldPanel("online_url")],
             heading=_("Where"),
         ),
         FieldPanel("image"),
@@ -360,7 +360,7 @@ class EventPage(SeoMixin, HeadlessPreviewable, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("start"),
-        index.FilterField("format"),
+        index.FilterField("event_format"),
         index.FilterField("featured"),
         index.FilterField("language"),
         index.FilterField("status"),
@@ -372,7 +372,7 @@ class EventPage(SeoMixin, HeadlessPreviewable, Page):
         APIField("start"),
         APIField("end"),
         APIField("time_zone"),
-        APIField("format"),
+        APIField("event_format"),
         APIField("status"),
         APIField("language"),
         APIField("featured"),
@@ -407,9 +407,9 @@ class EventPage(SeoMixin, HeadlessPreviewable, Page):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
-        if self.format in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not self.venue_id:
+        if self.event_format in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not self.venue_id:
             errors["venue"] = _("In-person and hybrid events need a venue.")
-        if self.format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.online_url:
+        if self.event_format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.online_url:
             errors["online_url"] = _("Online and hybrid events need a join link.")
         if (
             self.registration_opens

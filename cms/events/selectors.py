@@ -99,9 +99,10 @@ def filter_events(queryset: QuerySet, data: dict, *, category=None) -> QuerySet:
     if category is not None:
         ids = [category.pk, *category.children.values_list("pk", flat=True)]
         queryset = queryset.filter(categories__in=ids).distinct()
-    for field in ("format", "language"):
-        if data.get(field):
-            queryset = queryset.filter(**{field: data[field]})
+    if data.get("format"):
+        queryset = queryset.filter(event_format=data["format"])
+    if data.get("language"):
+        queryset = queryset.filter(language=data["language"])
     if data.get("area"):
         queryset = queryset.filter(venue__area=data["area"])
     if data.get("featured"):
@@ -153,7 +154,7 @@ def event_json_ld(event: EventPage, request) -> dict:
         "in_person": "https://schema.org/OfflineEventAttendanceMode",
         "online": "https://schema.org/OnlineEventAttendanceMode",
         "hybrid": "https://schema.org/MixedEventAttendanceMode",
-    }[event.format]
+    }[event.event_format]
     status = {
         EventStatus.CANCELLED: "https://schema.org/EventCancelled",
         EventStatus.POSTPONED: "https://schema.org/EventPostponed",
@@ -176,7 +177,7 @@ def event_json_ld(event: EventPage, request) -> dict:
         },
     }
     locations = []
-    if event.venue and event.format != EventFormat.ONLINE:
+    if event.venue and event.event_format != EventFormat.ONLINE:
         place = {
             "@type": "Place",
             "name": event.venue.name,
@@ -195,7 +196,7 @@ def event_json_ld(event: EventPage, request) -> dict:
                 "longitude": float(event.venue.longitude),
             }
         locations.append(place)
-    if event.format != EventFormat.IN_PERSON:
+    if event.event_format != EventFormat.IN_PERSON:
         locations.append({"@type": "VirtualLocation", "url": event.get_full_url(request)})
     data["location"] = locations[0] if len(locations) == 1 else locations
     if event.image:

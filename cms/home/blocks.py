@@ -222,7 +222,7 @@ class FeaturedEventsBlock(blocks.StructBlock):
                     "summary": event.summary,
                     "start": event.local_start.isoformat(),
                     "end": event.local_end.isoformat(),
-                    "format": event.format,
+                    "event_format": event.event_format,
                     "featured": event.featured,
                     "area": event.venue.area if event.venue else None,
                     "status": event.status,

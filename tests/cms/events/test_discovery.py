@@ -1,0 +1,155 @@
+"""Finding events: the /events listing and its filters, category pages, the home page block
+and the content API, each at a fixed query cost."""
+
+from datetime import date, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from cms.events.factories import make_category, make_event, make_venue
+from cms.home.models import HomePage
+from tests.query_budget import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(client, path, params=None):
+    response = client.get(path, params or {})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [h.get_text(strip=True) for h in soup.select(".event-card h3")]
+
+
+def test_upcoming_soonest_first_and_past_newest_first(client, index):
+    make_event(index, days=10, title="Later")
+    make_event(index, days=2, title="Soon")
+    make_event(index, days=-3, title="Last week")
+    make_event(index, days=-30, title="Last month")
+    make_event(index, days=1, title="Draft", publish=False)
+    assert _titles(client, "/es/eventos/") == ["Soon", "Later"]
+    assert _titles(client, "/es/eventos/", {"when": "past"}) == ["Last week", "Last month"]
+
+
+def test_filters_by_format_area_language_featured_and_dates(client, index):
+    make_event(index, title="Poblado", venue=make_venue(area="el-poblado"))
+    make_event(index, title="Laureles", venue=make_venue(area="laureles"), featured=True)
+    make_event(index, title="Online", event_format="online", language="en")
+    make_event(index, days=40, title="Far", venue=make_venue(area="laureles"))
+    assert _titles(client, "/es/eventos/", {"area": "laureles"}) == ["Laureles", "Far"]
+    assert _titles(client, "/es/eventos/", {"format": "online"}) == ["Online"]
+    assert _titles(client, "/es/eventos/", {"language": "en"}) == ["Online"]
+    assert _titles(client, "/es/eventos/", {"featured": "on"}) == ["Laureles"]
+    soon = (timezone.localdate() + timedelta(days=20)).isoformat()
+    assert _titles(client, "/es/eventos/", {"date_from": soon}) == ["Far"]
+    assert "Far" not in _titles(client, "/es/eventos/", {"date_to": soon})
+
+
+def test_text_search(client, index):
+    make_event(index, title="Visión por computador con PyTorch")
+    make_event(index, title="Ética de la IA", summary="Regulación y diseño responsable.")
+    assert _titles(client, "/es/eventos/", {"q": "pytorch"}) == [
+        "Visión por computador con PyTorch"
+    ]
+    assert _titles(client, "/es/eventos/", {"q": "regulación"}) == ["Ética de la IA"]
+
+
+def test_categories_include_their_subcategories(client, index):
+    workshops = make_category(name="Talleres", slug="talleres")
+    vision = make_category(name="Visión", slug="vision", parent=workshops)
+    make_event(index, title="Taller general", categories=[workshops])
+    make_event(index, title="Taller de visión", categories=[vision])
+    make_event(index, title="Encuentro")
+    assert _titles(client, "/es/eventos/categories/talleres/") == [
+        "Taller general",
+        "Taller de visión",
+    ]
+    assert _titles(client, "/es/eventos/categories/vision/") == ["Taller de visión"]
+    assert _titles(client, "/es/eventos/", {"category": "vision"}) == ["Taller de visión"]
+    assert client.get("/es/eventos/categories/no-such-category/").status_code == 404
+
+
+def test_bad_filter_values_are_explained_not_fatal(client, index):
+    make_event(index, title="Uno")
+    response = client.get(
+        "/es/eventos/", {"date_from": "mañana", "format": "teleport", "page": "9999"}
+    )
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert len(soup.select(".filters .error")) == 2
+    assert [h.get_text(strip=True) for h in soup.select(".event-card h3")] == ["Uno"]
+    later = (date.today() + timedelta(days=3)).isoformat()
+    earlier = date.today().isoformat()
+    response = client.get("/es/eventos/", {"date_from": later, "date_to": earlier})
+    assert "comes before its start" in response.content.decode() or "antes" in (
+        response.content.decode()
+    )
+
+
+def test_listing_pages_twelve_at_a_time(client, index):
+    for day in range(14):
+        make_event(index, days=day + 1, title=f"E{day:02}")
+    assert len(_titles(client, "/es/eventos/")) == 12
+    assert _titles(client, "/es/eventos/", {"page": 2}) == ["E12", "E13"]
+
+
+def test_listing_query_count_does_not_grow(client, index):
+    category = make_category()
+
+    def add():
+        make_event(index, categories=[category])
+        client.get("/es/eventos/")  # publishing dropped the cached menu: build it again
+
+    assert_constant_queries(
+        lambda: client.get("/es/eventos/", {"area": "el-poblado"}), add, budget=25
+    )
+
+
+def test_home_block_shows_upcoming_events_featured_first_in_the_page_language(
+    client, demo_site, indexes
+):
+    make_event(indexes["es"], days=1, title="Pronto")
+    make_event(indexes["es"], days=9, title="Destacado", featured=True)
+    make_event(indexes["es"], days=-1, title="Pasado", featured=True)
+    make_event(indexes["en"], days=2, title="Soon in English")
+    for home in demo_site["homes"].values():
+        home.body = [("featured_events", {"heading": "Eventos", "count": 3})]
+        home.save_revision().publish()
+    assert _titles(client, "/es/") == ["Destacado", "Pronto"]
+    assert _titles(client, "/en/") == ["Soon in English"]
+
+    home_en = HomePage.objects.get(locale__language_code="en")
+    body = client.get(f"/api/v2/pages/{home_en.pk}/").json()["body"]
+    block = next(b for b in body if b["type"] == "featured_events")
+    assert [e["title"] for e in block["value"]["events"]] == ["Soon in English"]
+
+
+def test_content_api_serves_events_with_their_relations(api_client, index):
+    workshops = make_category(name="Talleres", slug="talleres")
+    venue = make_venue(name="Ruta N", area="centro")
+    event = make_event(index, title="Taller", categories=[workshops], venue=venue, sessions=2)
+    event.tags.add("pytorch")
+    event.save_revision().publish()
+    data = api_client.get(
+        "/api/v2/pages/", {"type": "events.EventPage", "fields": "*", "event_format": "in_person"}
+    ).json()
+    (item,) = data["items"]
+    assert item["venue"]["name"] == "Ruta N" and item["venue"]["area"] == "centro"
+    assert item["categories"] == [
+        {"id": workshops.pk, "name": "Talleres", "slug": "talleres", "parent": None}
+    ]
+    assert item["tags"] == ["pytorch"]
+    assert [s["title"] for s in item["sessions"]] == ["Sesión 1", "Sesión 2"]
+    assert item["start"] and item["time_zone"] == "America/Bogota"
+    assert "online_url" not in item
+
+
+def test_content_api_event_listing_query_count_does_not_grow(api_client, index):
+    category = make_category()
+    assert_constant_queries(
+        lambda: api_client.get(
+            "/api/v2/pages/", {"type": "events.EventPage", "fields": "*", "limit": 50}
+        ).json(),
+        lambda: make_event(index, categories=[category], sessions=2),
+        budget=10,
+    )

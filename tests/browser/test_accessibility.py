@@ -20,10 +20,12 @@ needs_axe = pytest.mark.skipif(
 PUBLIC = {
     "es": ["/es/", "/es/acerca/", "/es/search/?q=ia", "/es/auth/login/", "/es/auth/register/",
            "/es/auth/reset-password/", "/es/auth/login/code/", "/es/forums/", "/es/forums/c/preguntas/",
-           "/es/forums/t/bienvenidos-al-foro-de-medellin-ai/", "/es/forums/search/?q=modelo"],
+           "/es/forums/t/bienvenidos-al-foro-de-medellin-ai/", "/es/forums/search/?q=modelo",
+           "/es/eventos/", "/es/eventos/?when=past", "/es/eventos/encuentro-mensual-agentes-de-ia/"],
     "en": ["/en/", "/en/about/", "/en/search/?q=ai", "/en/auth/login/", "/en/auth/register/",
            "/en/auth/reset-password/", "/en/auth/login/code/", "/en/notifications/unsubscribe/x/",
-           "/en/forums/", "/en/forums/t/chunking-strategies-that-actually-work/"],
+           "/en/forums/", "/en/forums/t/chunking-strategies-that-actually-work/",
+           "/en/events/categories/workshops/", "/en/events/monthly-meetup-ai-agents/"],
 }  # fmt: skip
 SIGNED_IN = [
     f"/{lang}/{page}"
@@ -64,11 +66,14 @@ def site(live_server):
     from django.urls import reverse
     from django.utils import translation
 
+    from cms.events import demo as events_demo
     from cms.home import demo
     from community.forums import demo as forums_demo
 
     with translation.override("es"):
-        demo.standard_pages(demo.home_pages(reverse("account_signup")))
+        homes = demo.home_pages(reverse("account_signup"))
+        demo.standard_pages(homes)
+        events_demo.demo_events(homes)
     UserFactory(email="autora@example.org", role=Role.MEMBER)
     UserFactory(email="autor@example.org", role=Role.MEMBER)
     forums_demo.demo_forums()

@@ -28,8 +28,16 @@ def executable_injections(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     found = []
     for tag in soup.find_all(True):
-        if tag.name in ("script", "style", "iframe") and MARKER in (tag.string or "") + str(
-            tag.attrs
+        content = tag.string or ""
+        # Data blocks (JSON-LD) are never run; with <, > and & escaped the text cannot close
+        # the tag either: a payload there is data. Had it broken out, the new tag is caught.
+        is_data = (
+            tag.name == "script" and tag.get("type", "").endswith("json") and "<" not in content
+        )
+        if (
+            tag.name in ("script", "style", "iframe")
+            and not is_data
+            and MARKER in content + str(tag.attrs)
         ):
             found.append(f"<{tag.name}> carrying {MARKER}")
         for name, value in tag.attrs.items():

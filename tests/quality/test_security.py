@@ -29,6 +29,12 @@ PUBLIC_PAGES = [
     "/api/v2/pages/",
     "/api/schema/",
 ]
+EVENT_PAGES = [
+    "/es/eventos/",
+    "/en/events/?when=past&area=laureles",
+    "/es/eventos/categories/talleres/",
+    "/es/eventos/taller-de-agentes/",
+]
 BACK_OFFICE_PAGES = ["/admin/login/", "/django-admin/login/", "/es/shop/catalogue/", "/api/docs/"]
 
 
@@ -37,6 +43,23 @@ BACK_OFFICE_PAGES = ["/admin/login/", "/django-admin/login/", "/es/shop/catalogu
 def test_public_pages_send_strict_security_headers(client, demo_site, path):
     response = client.get(path)
     assert response.status_code < 500
+    assert header_problems(response, strict_csp=True) == []
+
+
+@pytest.fixture
+def event_site(demo_site):
+    from cms.events.factories import event_indexes, make_category, make_event
+
+    index = event_indexes(demo_site["homes"])["es"]
+    workshops = make_category(name="Talleres", slug="talleres")
+    make_event(index, title="Taller de agentes", slug="taller-de-agentes", categories=[workshops])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", EVENT_PAGES)
+def test_event_pages_send_strict_security_headers(client, event_site, path):
+    response = client.get(path)
+    assert response.status_code == 200
     assert header_problems(response, strict_csp=True) == []
 
 
@@ -301,3 +324,26 @@ def test_header_check_catches_a_page_without_protection():
     problems = header_problems(HttpResponse("bare"), strict_csp=True)
     assert any("Content-Security-Policy" in p for p in problems)
     assert any("X-Content-Type-Options" in p for p in problems)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payloads_in_events_never_come_back_executable(client, demo_site, payload):
+    """Organizers write event text (and will, through the submission wizard): title, summary,
+    venue, speakers and agenda reach the page, the listing and the JSON-LD script."""
+    from cms.events.factories import event_indexes, make_category, make_event, make_venue
+    from cms.events.models import EventSession, Speaker
+
+    index = event_indexes(demo_site["homes"])["es"]
+    category = make_category(name=payload[:80], slug="xss")
+    venue = make_venue(name=payload[:120], address=payload[:255], transit_info=payload[:255])
+    event = make_event(index, title=payload[:255], summary=payload[:300], venue=venue,
+                       categories=[category], sessions=1, slug="xss-event")  # fmt: skip
+    session = EventSession.objects.get(event=event)
+    session.title, session.room, session.track = payload[:160], payload[:80], payload[:80]
+    session.speakers.add(Speaker.objects.create(name=payload[:120], bio=payload[:1000]))
+    session.save()
+    for path in [event.url, "/es/eventos/", "/es/eventos/categories/xss/", "/es/"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert executable_injections(response.content.decode()) == [], path

@@ -16,6 +16,8 @@ from django.http import HttpResponse
 from wagtail.views import serve
 
 VERSION_KEY = "pages:generation"
+# what a cached copy must still say: calendar files are downloads, not pages
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
 def _generation() -> int:
@@ -42,17 +44,18 @@ def _cacheable_request(request) -> bool:
 def cached_serve(request, path):
     if not _cacheable_request(request):
         return serve(request, path)
-    key = f"page:{_generation()}:{request.get_host()}:{request.path}"
+    key = f"page:v2:{_generation()}:{request.get_host()}:{request.path}"
     hit = cache.get(key)
     if hit is not None:
-        content, content_type = hit
-        response = HttpResponse(content, content_type=content_type)
+        content, headers = hit
+        response = HttpResponse(content, headers=headers)
         response["X-Page-Cache"] = "hit"
         return response
     response = serve(request, path)
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     if response.status_code == 200 and not response.cookies and not response.streaming:
-        cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
     return response

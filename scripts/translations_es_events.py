@@ -125,3 +125,11 @@ ES = {
     "No upcoming events yet. Come back soon.": "Aún no hay próximos eventos. Vuelve pronto.",
     "All events": "Todos los eventos",
 }
+ES.update(
+    {
+        "Add to calendar": "Agregar al calendario",
+        "Calendar file (.ics)": "Archivo de calendario (.ics)",
+        "Subscribe to %(name)s events (iCal)": "Suscríbete a los eventos de %(name)s (iCal)",
+        "Subscribe to all events (iCal)": "Suscríbete a todos los eventos (iCal)",
+    }
+)

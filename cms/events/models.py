@@ -11,7 +11,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -244,7 +244,7 @@ class EventPageTag(TaggedItemBase):
     )
 
 
-class EventPage(SeoMixin, HeadlessPreviewable, Page):
+class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
     sitemap_priority = 0.9
     sitemap_changefreq = "daily"
     og_type = "website"
@@ -445,11 +445,25 @@ class EventPage(SeoMixin, HeadlessPreviewable, Page):
         return self.image
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
+        from . import calendars, selectors
 
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = selectors.agenda(self)
+        context["google_calendar_url"] = calendars.google_calendar_url(self, request)
+        context["outlook_calendar_url"] = calendars.outlook_calendar_url(self, request)
         return context
+
+    @path("")
+    def event(self, request):
+        return self.render(request)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from .calendars import event_ics
+
+        response = HttpResponse(event_ics(self, request), content_type=ICS)
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
 
     def structured_data(self, request):
         from .selectors import event_json_ld
@@ -567,3 +581,42 @@ class EventIndexPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
         if context["category"] is None:
             raise Http404
         return self.render(request, context_overrides=context)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .calendars import feed_ics
+        from .selectors import feed_events
+
+        return _feed_response(feed_ics(feed_events(self), name=self.title, request=request))
+
+    @re_path(r"^categories/(?P<slug>[-\w]+)/feed/$", name="category_feed")
+    def category_feed(self, request, slug):
+        from .calendars import feed_ics
+        from .selectors import feed_events
+
+        category = EventCategory.objects.filter(locale=self.locale, slug=slug).first()
+        if category is None:
+            raise Http404
+        events = feed_events(self, category=category)
+        return _feed_response(feed_ics(events, name=f"{self.title}: {category}", request=request))
+
+    @re_path(r"^organizers/(?P<handle>[-\w]+)/feed/$", name="organizer_feed")
+    def organizer_feed(self, request, handle):
+        from .calendars import feed_ics
+        from .selectors import feed_events, organizer_by_handle
+
+        organizer = organizer_by_handle(handle)
+        if organizer is None:
+            raise Http404
+        events = feed_events(self, organizer=organizer)
+        name = f"{self.title}: {organizer.get_full_name()}"
+        return _feed_response(feed_ics(events, name=name, request=request))
+
+
+ICS = "text/calendar; charset=utf-8"
+
+
+def _feed_response(body: bytes) -> HttpResponse:
+    response = HttpResponse(body, content_type=ICS)
+    response["Cache-Control"] = "public, max-age=900"
+    return response

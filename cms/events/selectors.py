@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -138,6 +138,29 @@ def event_listing(index: EventIndexPage, params, *, category_slug: str | None = 
         "past": data.get("when") == "past",
         "querystring": query.urlencode(),
     }
+
+
+def feed_events(index: EventIndexPage, *, category=None, organizer=None) -> QuerySet:
+    """Events a calendar feed carries: public ones under this index, with what the .ics needs."""
+    queryset = public_events().child_of(index).select_related("venue")
+    if category is not None:
+        ids = [category.pk, *category.children.values_list("pk", flat=True)]
+        queryset = queryset.filter(categories__in=ids).distinct()
+    if organizer is not None:
+        queryset = queryset.filter(Q(organizer=organizer) | Q(co_organizers=organizer)).distinct()
+    return queryset
+
+
+def organizer_by_handle(handle: str):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, profile__handle__iexact=handle)
+        .filter(Q(organized_events__isnull=False) | Q(co_organized_events__isnull=False))
+        .distinct()
+        .first()
+    )
 
 
 def agenda(event: EventPage) -> list[EventSession]:

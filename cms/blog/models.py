@@ -273,8 +273,8 @@ class BlogPostPage(SeoMixin, Page):
 
     def save(self, *args, **kwargs):
         self.reading_time = self.compute_reading_time()
-        if self.publication_date is None and self.live:
-            self.publication_date = self.first_published_at or timezone.now()
+        if self.publication_date is None and self.live and self.first_published_at:
+            self.publication_date = self.first_published_at  # publishing for the first time
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "reading_time", "publication_date"}

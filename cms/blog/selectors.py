@@ -3,13 +3,14 @@ bounded: a fixed number of queries whatever the number of posts or comments."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
 from wagtail.models import Locale
 
 from .models import BlogCategory, BlogComment, BlogIndexPage, BlogPostPage
 
 MODERATE_PERMISSION = "blog.moderate_blogcomment"
+NEWEST = F("publication_date").desc(nulls_last=True)
 MAX_COMMENTS = 200  # top-level comments shown under a post (newest threads beyond: not shown)
 
 
@@ -26,7 +27,7 @@ def post_list(
         posts = posts.filter(tagged_items__tag=tag)
     if category is not None:
         posts = posts.filter(categories=category)
-    return posts.order_by("-publication_date", "-pk").defer_streamfields()
+    return posts.order_by(NEWEST, "-pk").defer_streamfields()
 
 
 def latest_posts(*, locale: Locale | None, count: int, category=None) -> list[BlogPostPage]:
@@ -37,7 +38,7 @@ def latest_posts(*, locale: Locale | None, count: int, category=None) -> list[Bl
     if category is not None:
         posts = posts.filter(categories__translation_key=category.translation_key)
     count = max(1, min(int(count or 3), 12))
-    return list(posts.order_by("-publication_date", "-pk").defer_streamfields()[:count])
+    return list(posts.order_by(NEWEST, "-pk").defer_streamfields()[:count])
 
 
 def related_posts(post: BlogPostPage, *, limit: int = 3) -> list[BlogPostPage]:
@@ -55,7 +56,7 @@ def related_posts(post: BlogPostPage, *, limit: int = 3) -> list[BlogPostPage]:
         .exclude(pk=post.pk)
         .filter(Q(tagged_items__tag_id__in=tag_ids) | Q(categories__in=category_ids))
         .annotate(shared=shared + shared_categories)
-        .order_by("-shared", "-publication_date", "-pk")
+        .order_by("-shared", NEWEST, "-pk")
         .defer_streamfields()[:limit]
     )
 

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from cms.blog import demo as blog_demo
 from cms.home import demo as cms_demo
 from community.accounts import demo as accounts_demo
 from community.forums import demo as forums_demo
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             ),
             ("Connections and conversations", lambda: messaging_demo.demo_conversations()),
             ("Forums (categories, topics, replies)", lambda: forums_demo.demo_forums()),
+            ("Blog (posts, comments)", lambda: blog_demo.demo_blog(state["homes"])),
             ("Navigation and footer", lambda: cms_demo.navigation(state["homes"])),
         ]
         for number, (label, step) in enumerate(steps, start=1):

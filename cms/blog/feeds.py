@@ -15,6 +15,7 @@ class BlogRssFeed(Feed):
     def __init__(self, index):
         super().__init__()
         self.index = index
+        self.language = index.locale.language_code  # an attribute for Django, not a method
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -34,9 +35,6 @@ class BlogRssFeed(Feed):
 
     def subtitle(self):
         return self.description()
-
-    def language(self):
-        return self.index.locale.language_code
 
     def items(self):
         from .selectors import post_list

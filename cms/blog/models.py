@@ -4,6 +4,7 @@ related posts, and members' comments held until a moderator approves them."""
 from __future__ import annotations
 
 import math
+from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -21,13 +22,14 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.fields import StreamField
 from cms.seo import SeoMixin
 
-from .api.fields import AuthorField, CategoriesField, RelatedPostsField
+from .api.fields import AuthorField, CategoriesField, RelatedPostsField, TagNamesField
 from .blocks import BlogBodyBlock
 
 WORDS_PER_MINUTE = 200  # a relaxed reading pace for technical prose
@@ -135,10 +137,24 @@ class BlogIndexPage(RoutablePageMixin, SeoMixin, Page):
         return {"rss": base + "feed/", "atom": base + "feed/atom/"}
 
 
+class BlogPostPageQuerySet(PageQuerySet):
+    def _filter_or_exclude(self, negate, args, kwargs):
+        # The content API filters ?categories=<id> straight into the ORM; anything but an id
+        # is the caller's mistake (400), not a ValueError deep in Django (500).
+        value = kwargs.get("categories")
+        if isinstance(value, str) and not (value.isdigit() and int(value) < 2**63):
+            from wagtail.api.v2.utils import BadRequestError
+
+            raise BadRequestError("categories must be the id of a blog category")
+        return super()._filter_or_exclude(negate, args, kwargs)
+
+
 class BlogPostPageManager(PageManager):
     """Posts come with what every listing shows (author, image and its renditions, tags,
     categories), so the index, the feeds and the content API cost the same number of
     queries for 1 post as for 20."""
+
+    _queryset_class = BlogPostPageQuerySet
 
     def get_queryset(self):
         return (
@@ -236,7 +252,7 @@ class BlogPostPage(SeoMixin, Page):
         APIField("publication_date"),
         APIField("excerpt"),
         APIField("reading_time"),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField(read_only=True)),
         APIField("categories", serializer=CategoriesField(read_only=True)),
         APIField(
             "featured_image",
@@ -288,7 +304,7 @@ class BlogPostPage(SeoMixin, Page):
     def og_image(self):
         return self.featured_image
 
-    @property
+    @cached_property
     def blog_index(self):
         return self.get_parent().specific
 

@@ -3,6 +3,7 @@ one comment, or many at once. Every action goes through the blog services."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -43,7 +44,7 @@ def queue(request):
     if status not in (*BlogComment.Status.values, "all"):
         status = BlogComment.Status.PENDING
     language = request.GET.get("language", "")
-    language = language if language in ("es", "en") else ""
+    language = language if language in dict(settings.LANGUAGES) else ""
     query = request.GET.get("q", "")[:100].strip()
     comments = selectors.moderation_queue(status=status, language=language, query=query)
     page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
@@ -57,9 +58,8 @@ def queue(request):
             "language": language,
             "query": query,
             "statuses": BlogComment.Status.choices,
-            "pending_count": BlogComment.objects.filter(
-                status=BlogComment.Status.PENDING
-            ).count(),
+            "languages": settings.LANGUAGES,
+            "pending_count": BlogComment.objects.filter(status=BlogComment.Status.PENDING).count(),
         },
     )
 

@@ -20,20 +20,40 @@ from .models import BlogCategory, BlogComment, BlogIndexPage, BlogPostPage
 DOMAIN = "demo.medellin.ai"
 
 INDEX = {
-    "es": {"slug": "blog", "title": "Blog", "introduction": "Historias, tutoriales y noticias de la comunidad de inteligencia artificial de Medellín."},
-    "en": {"slug": "blog", "title": "Blog", "introduction": "Stories, tutorials and news from Medellín's artificial intelligence community."},
+    "es": {
+        "slug": "blog",
+        "title": "Blog",
+        "introduction": "Historias, tutoriales y noticias de la comunidad de inteligencia artificial de Medellín.",
+    },
+    "en": {
+        "slug": "blog",
+        "title": "Blog",
+        "introduction": "Stories, tutorials and news from Medellín's artificial intelligence community.",
+    },
 }
 
 CATEGORIES = [
     # key, (es name, es slug, es description), (en name, en slug, en description)
-    ("comunidad", ("Comunidad", "comunidad", "Lo que pasa en los meetups, hackatones y grupos de estudio."),
-     ("Community", "community", "What happens at meetups, hackathons and study groups.")),
-    ("tutoriales", ("Tutoriales", "tutoriales", "Guías prácticas paso a paso."),
-     ("Tutorials", "tutorials", "Hands-on, step-by-step guides.")),
-    ("investigacion", ("Investigación", "investigacion", "Trabajo de universidades y laboratorios de la región."),
-     ("Research", "research", "Work from the region's universities and labs.")),
-    ("industria", ("Industria", "industria", "IA en empresas y startups de Antioquia."),
-     ("Industry", "industry", "AI in Antioquia's companies and startups.")),
+    (
+        "comunidad",
+        ("Comunidad", "comunidad", "Lo que pasa en los meetups, hackatones y grupos de estudio."),
+        ("Community", "community", "What happens at meetups, hackathons and study groups."),
+    ),
+    (
+        "tutoriales",
+        ("Tutoriales", "tutoriales", "Guías prácticas paso a paso."),
+        ("Tutorials", "tutorials", "Hands-on, step-by-step guides."),
+    ),
+    (
+        "investigacion",
+        ("Investigación", "investigacion", "Trabajo de universidades y laboratorios de la región."),
+        ("Research", "research", "Work from the region's universities and labs."),
+    ),
+    (
+        "industria",
+        ("Industria", "industria", "IA en empresas y startups de Antioquia."),
+        ("Industry", "industry", "AI in Antioquia's companies and startups."),
+    ),
 ]
 
 POSTS = [
@@ -166,10 +186,22 @@ POSTS = [
 ]  # fmt: skip
 
 COMMENTS = {
-    "es": [("santiago.restrepo", "¡Excelente trabajo! ¿Cómo manejaron las normas derogadas?", "Las marcamos con su fecha de vigencia y el buscador las descarta."),
-           ("camila.zapata", "Me encantaría ver la charla. ¿Habrá grabación?", None)],
-    "en": [("valeria.arango", "Great write-up. Which embedding model did you use?", "A multilingual open model; details are in the repository."),
-           ("daniel.ospina", "The evaluation with civil servants is a great idea.", None)],
+    "es": [
+        (
+            "santiago.restrepo",
+            "¡Excelente trabajo! ¿Cómo manejaron las normas derogadas?",
+            "Las marcamos con su fecha de vigencia y el buscador las descarta.",
+        ),
+        ("camila.zapata", "Me encantaría ver la charla. ¿Habrá grabación?", None),
+    ],
+    "en": [
+        (
+            "valeria.arango",
+            "Great write-up. Which embedding model did you use?",
+            "A multilingual open model; details are in the repository.",
+        ),
+        ("daniel.ospina", "The evaluation with civil servants is a great idea.", None),
+    ],
 }
 PENDING = ("mateo.gonzalez", "¿Puedo usar esto para los trámites de mi municipio?")
 
@@ -238,13 +270,17 @@ def _comments(post: BlogPostPage, language: str, with_pending: bool) -> None:
             post=post, author=author, body=text, body_html=render_markdown(text),
             status=BlogComment.Status.APPROVED, moderated_at=now,
         )  # fmt: skip
-        BlogComment.objects.filter(pk=comment.pk).update(created_at=now - timedelta(days=2, hours=number))
+        BlogComment.objects.filter(pk=comment.pk).update(
+            created_at=now - timedelta(days=2, hours=number)
+        )
         if reply and post.author is not None:
             answer = BlogComment.objects.create(
                 post=post, author=post.author, parent=comment, body=reply,
                 body_html=render_markdown(reply), status=BlogComment.Status.APPROVED, moderated_at=now,
             )  # fmt: skip
-            BlogComment.objects.filter(pk=answer.pk).update(created_at=now - timedelta(days=1, hours=number))
+            BlogComment.objects.filter(pk=answer.pk).update(
+                created_at=now - timedelta(days=1, hours=number)
+            )
     pending_author = _member(PENDING[0])
     if with_pending and pending_author is not None:
         BlogComment.objects.create(
@@ -265,10 +301,14 @@ def demo_blog(homes) -> int:
         when = now - timedelta(days=spec["days_ago"])
         es = BlogPostPage.objects.child_of(indexes["es"]).filter(slug=spec["es"]["slug"]).first()
         if es is None:
-            es = BlogPostPage(locale=loc["es"], title=spec["es"]["title"], slug=spec["es"]["slug"], excerpt="…")
+            es = BlogPostPage(
+                locale=loc["es"], title=spec["es"]["title"], slug=spec["es"]["slug"], excerpt="…"
+            )
             indexes["es"].add_child(instance=es)
         _fill(es, spec, spec["es"], author, categories[spec["category"]]["es"], image, when)
-        en = BlogPostPage.objects.filter(locale=loc["en"], translation_key=es.translation_key).first()
+        en = BlogPostPage.objects.filter(
+            locale=loc["en"], translation_key=es.translation_key
+        ).first()
         if en is None:
             en = es.copy_for_translation(loc["en"])
         _fill(en, spec, spec["en"], author, categories[spec["category"]]["en"], image, when)

@@ -41,7 +41,7 @@ class BlogCategory(TranslatableMixin, models.Model):
     """A broad subject (Research, Community, Tutorials…); one row per language, linked by
     wagtail-localize's translation key, so each language has its own name and slug."""
 
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(_("category name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
     description = models.TextField(_("description"), max_length=500, blank=True)
 
@@ -172,7 +172,7 @@ class BlogPostPage(SeoMixin, Page):
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
+        verbose_name=_("post author"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -186,7 +186,9 @@ class BlogPostPage(SeoMixin, Page):
         help_text=_("Shown on the post and used for ordering; empty: when first published."),
     )
     excerpt = models.TextField(
-        _("excerpt"), max_length=300, help_text=_("One or two sentences for listings and feeds.")
+        _("post excerpt"),
+        max_length=300,
+        help_text=_("One or two sentences for listings and feeds."),
     )
     featured_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -204,9 +206,9 @@ class BlogPostPage(SeoMixin, Page):
     )
     body = StreamField(BlogBodyBlock(), blank=True, verbose_name=_("body"))
     categories = ParentalManyToManyField(
-        BlogCategory, verbose_name=_("categories"), blank=True, related_name="posts"
+        BlogCategory, verbose_name=_("post categories"), blank=True, related_name="posts"
     )
-    tags = ClusterTaggableManager(through=BlogPostTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(through=BlogPostTag, blank=True, verbose_name=_("post tags"))
     reading_time = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), default=1, editable=False
     )
@@ -328,8 +330,9 @@ class BlogPostPage(SeoMixin, Page):
             "mainEntityOfPage": self.get_full_url(request),
             "inLanguage": self.locale.language_code,
             "datePublished": self.published_at.isoformat() if self.published_at else None,
-            "dateModified": (self.last_published_at or self.published_at or timezone.now())
-            .isoformat(),
+            "dateModified": (
+                self.last_published_at or self.published_at or timezone.now()
+            ).isoformat(),
             "timeRequired": f"PT{self.reading_time}M",
             "keywords": ", ".join(tag.name for tag in self.tags.all()),
             "publisher": {"@type": "Organization", "name": "Medellín AI"},
@@ -367,7 +370,7 @@ class BlogPostPage(SeoMixin, Page):
     def _post_comment(self, request):
         from django.contrib import messages
         from django.template.response import TemplateResponse
-        from django.utils.translation import gettext as gettext_now
+        from django.utils.translation import gettext
 
         from config.errors import DomainError
 
@@ -379,6 +382,7 @@ class BlogPostPage(SeoMixin, Page):
 
             return redirect_to_login(self.url)
         form = CommentForm(request.POST)
+        status = 400
         if form.is_valid():
             try:
                 comment_create(
@@ -389,14 +393,14 @@ class BlogPostPage(SeoMixin, Page):
                 )
             except DomainError as exc:
                 form.add_error(None, exc.message)
+                status = exc.status_code
             else:
                 messages.success(
                     request,
-                    gettext_now("Thank you! Your comment will appear once a moderator approves it."),
+                    gettext("Thank you! Your comment will appear once a moderator approves it."),
                 )
                 return redirect(self.url + "#comments")
         context = self.get_context(request, comment_form=form)
-        status = 429 if any("fast" in str(e) for e in form.non_field_errors()) else 400
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
@@ -407,7 +411,7 @@ class BlogComment(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for approval")
-        APPROVED = "approved", _("Approved")
+        APPROVED = "approved", _("Published")
         REJECTED = "rejected", _("Rejected")
 
     post = models.ForeignKey(
@@ -447,4 +451,3 @@ class BlogComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post} #{self.pk}"
-

@@ -103,8 +103,10 @@ def comment_count(post: BlogPostPage) -> int:
 
 def approved_comments(post: BlogPostPage) -> QuerySet[BlogComment]:
     """Approved comments and replies of a post, oldest first (the API's flat list)."""
-    return _comment_base().filter(post=post, status=BlogComment.Status.APPROVED).order_by(
-        "created_at", "pk"
+    return (
+        _comment_base()
+        .filter(post=post, status=BlogComment.Status.APPROVED)
+        .order_by("created_at", "pk")
     )
 
 

@@ -81,7 +81,9 @@ def _require_moderator(user) -> None:
         raise NotPermitted(_("Only moderators can do this."), code="not_a_moderator")
 
 
-def comment_moderate(*, moderator, comment: BlogComment, action: str, reason: str = "") -> BlogComment:
+def comment_moderate(
+    *, moderator, comment: BlogComment, action: str, reason: str = ""
+) -> BlogComment:
     """Approve or reject a pending comment. The commenter is told either way; once approved,
     the post's author and the author of the comment replied to are told too."""
     _require_moderator(moderator)

@@ -38,9 +38,9 @@ def comment_decided(comment_id: int, action: str) -> int:
     context = _context(comment)
     with translation.override(recipient_language(comment.author)):
         decision = (
-            _("It is published now.")
+            _("Your comment is published now.")
             if action == "approve"
-            else _("It was not published: %(reason)s")
+            else _("Your comment was not published: %(reason)s")
             % {"reason": comment.moderation_note or _("it does not follow our guidelines.")}
         )
     notify(
@@ -54,7 +54,12 @@ def comment_decided(comment_id: int, action: str) -> int:
         return told
     skip = {comment.author_id}
     if comment.parent is not None and comment.parent.author_id not in skip:
-        notify(recipient=comment.parent.author, type_code="blog.comment_reply", context=context, url=url)
+        notify(
+            recipient=comment.parent.author,
+            type_code="blog.comment_reply",
+            context=context,
+            url=url,
+        )
         skip.add(comment.parent.author_id)
         told += 1
     post_author = comment.post.author

@@ -40,7 +40,13 @@ def test_public_pages_send_strict_security_headers(client, demo_site, path):
     assert header_problems(response, strict_csp=True) == []
 
 
-BLOG_PAGES = ["/es/blog/", "/en/blog/", "/es/blog/tag/rag/", "/es/blog/feed/", "/en/blog/feed/atom/"]
+BLOG_PAGES = [
+    "/es/blog/",
+    "/en/blog/",
+    "/es/blog/tag/rag/",
+    "/es/blog/feed/",
+    "/en/blog/feed/atom/",
+]
 
 
 @pytest.mark.django_db

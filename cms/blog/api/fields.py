@@ -38,8 +38,7 @@ class RelatedPostsField(serializers.Field):
         if getattr(view, "action", "") != "detail_view":
             return None
         return [
-            {"id": post.pk, "title": post.title, "url": post.url}
-            for post in page.related_posts()
+            {"id": post.pk, "title": post.title, "url": post.url} for post in page.related_posts()
         ]
 
 

@@ -15,7 +15,9 @@ class CommentSerializer(serializers.Serializer):
     parent = serializers.IntegerField(source="parent_id", allow_null=True)
     author = CommentAuthorSerializer()
     body_html = serializers.CharField(help_text="Rendered and sanitised HTML.")
-    status = serializers.CharField(help_text="Always 'approved' in listings; 'pending' when created.")
+    status = serializers.CharField(
+        help_text="Always 'approved' in listings; 'pending' when created."
+    )
     created_at = serializers.DateTimeField()
 
 

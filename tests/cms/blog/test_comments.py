@@ -230,11 +230,15 @@ def test_comments_api_answers_404_for_drafts_and_other_pages(api_client, blog, m
     api_client.force_authenticate(member)
     for pk in (draft.pk, blog["es"].pk, 999999):
         assert api_client.get(f"/api/v1/blog/posts/{pk}/comments/").status_code == 404
-        assert api_client.post(f"/api/v1/blog/posts/{pk}/comments/", {"body": "x"}).status_code == 404
+        assert (
+            api_client.post(f"/api/v1/blog/posts/{pk}/comments/", {"body": "x"}).status_code == 404
+        )
 
 
 def test_api_comment_is_created_pending(api_client, post, member):
-    assert api_client.post(f"/api/v1/blog/posts/{post.pk}/comments/", {"body": "x"}).status_code == 401
+    assert (
+        api_client.post(f"/api/v1/blog/posts/{post.pk}/comments/", {"body": "x"}).status_code == 401
+    )
     api_client.force_authenticate(member)
     response = api_client.post(f"/api/v1/blog/posts/{post.pk}/comments/", {"body": "Desde la API"})
     assert response.status_code == 201

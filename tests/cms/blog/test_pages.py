@@ -56,7 +56,9 @@ def test_publication_date_defaults_to_first_publication(blog):
 def test_index_lists_posts_newest_first_and_paginates(client, blog):
     now = timezone.now()
     for days in range(12):
-        blog_post(blog["es"], title=f"Hace {days} días", publication_date=now - timedelta(days=days))
+        blog_post(
+            blog["es"], title=f"Hace {days} días", publication_date=now - timedelta(days=days)
+        )
     blog_post(blog["es"], title="Borrador", publish=False)
     soup = _soup(client.get("/es/blog/"))
     titles = [h.get_text(strip=True) for h in soup.select(".blog-list h2")]

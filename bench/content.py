@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -31,6 +32,7 @@ CLK_TCK = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
 PATHS = [
     ("bare Django JSON view", "/bench/bare/"),
     ("API: pages, 20 items", "/api/v2/pages/?limit=20"),
+    ("API: one page, all fields", "/api/v2/pages/3/"),
     ("API: blog posts, all fields", "/api/v2/pages/?type=blog.BlogPostPage&fields=*&limit=20"),
     ("API: resources, all fields", "/api/v2/pages/?type=resources.ResourcePage&fields=*&limit=20"),
     ("home page (es)", "/es/"),
@@ -88,6 +90,20 @@ def measure(base: str, path: str, requests: int, concurrency: int, workers: list
     }
 
 
+def _report_static(base: str) -> None:
+    """Static files: hashed names from the manifest and a year-long immutable cache."""
+    with urllib.request.urlopen(base + "/es/", timeout=30) as response:  # noqa: S310
+        html = response.read().decode()
+    asset = re.search(r'/static/[^"]+\.[0-9a-f]{12}\.(?:css|js)', html)
+    if asset is None:
+        print("\nstatic: no hashed asset found on /es/ (is the manifest storage on?)")
+        return
+    request = urllib.request.Request(base + asset.group(0), headers={"Accept-Encoding": "br"})
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        print(f"\nstatic {asset.group(0)}: Cache-Control: {response.headers['Cache-Control']}; "
+              f"Content-Encoding: {response.headers.get('Content-Encoding', 'none')}")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=400)
@@ -140,6 +156,7 @@ def main() -> int:
                   f"{r['cpu_ms']:7.2f} {r['queries']:4.0f}"
                   + (f"  ({r['rps'] / bare_rps:.0%} of bare)" if path != "/bench/bare/" else "")
                   + (f"  {r['errors']} errors" if r["errors"] else ""))  # fmt: skip
+        _report_static(base)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=10)

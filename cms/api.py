@@ -5,11 +5,19 @@ offset reaches the database as an out-of-range integer) so that every malformed 
 a 400 with a message, never a 500."""
 
 from django.db import DatabaseError, transaction
+from rest_framework.fields import Field
+from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.serializers import PageSerializer, TagsField
+from wagtail.api.v2.serializers import StreamField as WagtailStreamFieldSerializer
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField as WagtailStreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
+
+from cms.preview import page_from_preview_token
 
 MAX_OFFSET = 1_000_000
 
@@ -34,10 +42,127 @@ class BoundedListingMixin:
         return super().listing_view(request)
 
 
+class TranslationsField(Field):
+    """meta.translations: the page in the other languages, as far as the caller may see them
+    (live, public, on this site). One query for the whole listing, not one per page."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        found = self.context.setdefault("_translations", {})
+        if page.translation_key not in found:
+            self._load(found, page)
+        return [entry for entry in found[page.translation_key] if entry["id"] != page.pk]
+
+    def _load(self, found: dict, page) -> None:
+        instance = self.root.instance
+        pages = [instance] if isinstance(instance, Page) else list(instance)
+        keys = {p.translation_key for p in pages} | {page.translation_key}
+        request, router = self.context["request"], self.context["router"]
+        for key in keys:
+            found.setdefault(key, [])
+        translations = (
+            self.context["base_queryset"]
+            .filter(translation_key__in=keys)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        for other in translations:
+            found[other.translation_key].append(
+                {
+                    "id": other.pk,
+                    "locale": other.locale.language_code,
+                    "title": other.title,
+                    "detail_url": get_object_detail_url(router, request, Page, other.pk),
+                    "html_url": other.get_full_url(request),
+                }
+            )
+
+
+class PageAwareStreamField(WagtailStreamFieldSerializer):
+    """A StreamField whose blocks know the page they belong to (context["page"]), so that
+    live blocks (featured events, latest posts) answer in that page's language."""
+
+    def get_attribute(self, instance):
+        self._page = instance  # DRF reads then renders each field of one item in turn
+        return super().get_attribute(instance)
+
+    def to_representation(self, value):
+        context = {**self.context, "page": getattr(self, "_page", None)}
+        return value.stream_block.get_api_representation(value, context)
+
+
+class PrefetchedTagsField(TagsField):
+    """Tag names, read from prefetch_related("tags") when the page type asked for it
+    (Wagtail's own field queries once per page)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PageWithTranslationsSerializer(PageSerializer):
+    translations = TranslationsField(read_only=True)
+    serializer_field_mapping = {
+        **PageSerializer.serializer_field_mapping,
+        WagtailStreamField: PageAwareStreamField,
+    }
+
+    def build_property_field(self, field_name, model_class):
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        return (PrefetchedTagsField if field_class is TagsField else field_class), kwargs
+
+
 class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
+    base_serializer_class = PageWithTranslationsSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
+    _base_queryset = None
+
+    def get_base_queryset(self):
+        # Wagtail builds this up to three times per request (the listing, the filters, the
+        # serializer context), each time reading every view restriction and the site's
+        # translations. One view instance serves one request, so build it once.
+        if self._base_queryset is None:
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
     def get_queryset(self):
         # Every item's meta names its locale: fetch them with the pages, not one by one.
-        return super().get_queryset().select_related("locale")
+        queryset = super().get_queryset().select_related("locale")
+        # A page type lists what its API fields need (`api_queryset`), so a listing of one
+        # type costs the same number of queries for 1 item as for 100.
+        optimise = getattr(queryset.model, "api_queryset", None)
+        return optimise(queryset) if optimise else queryset
+
+
+class PagePreviewAPI(PagesAPI):
+    """/api/v2/page_preview/?content_type=home.homepage&token=…: the draft a headless frontend
+    was sent to preview (cms/preview.py). The token is the credential: it is signed, expires
+    and names one stored preview."""
+
+    known_query_parameters = PagesAPI.known_query_parameters.union(["content_type", "token"])
+
+    def listing_view(self, request):
+        missing = [name for name in ("content_type", "token") if not request.GET.get(name)]
+        if missing:
+            raise BadRequestError(f"{' and '.join(missing)} required (from the preview link)")
+        page = page_from_preview_token(request.GET["content_type"], request.GET["token"])
+        if page is None:
+            return Response(
+                {"message": "This preview does not exist or has expired; preview again."},
+                status=404,
+            )
+        serializer_class = self._get_serializer_class(
+            request.wagtailapi_router, type(page), [], show_details=True
+        )
+        return Response(serializer_class(page, context=self.get_serializer_context()).data)
+
+    def detail_view(self, request, pk):
+        return Response(
+            {"message": "Read previews from /api/v2/page_preview/?content_type=…&token=…"},
+            status=404,
+        )
 
 
 class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):
@@ -50,5 +175,6 @@ class DocumentsAPI(BoundedListingMixin, DocumentsAPIViewSet):
 
 content_api = WagtailAPIRouter("wagtailapi")
 content_api.register_endpoint("pages", PagesAPI)
+content_api.register_endpoint("page_preview", PagePreviewAPI)
 content_api.register_endpoint("images", ImagesAPI)
 content_api.register_endpoint("documents", DocumentsAPI)

@@ -180,14 +180,66 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         template = "home/blocks/image_with_caption.html"
 
 
+class FeaturedEventsBlock(blocks.StructBlock):
+    """Upcoming events, featured first: a live query each time the page renders, never a
+    hand-picked copy that goes stale."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    count = blocks.IntegerBlock(label=_("Number of events"), min_value=1, max_value=12, default=3)
+    featured_only = blocks.BooleanBlock(label=_("Featured events only"), required=False)
+
+    class Meta:
+        icon = "date"
+        label = _("Featured events")
+        template = "home/blocks/featured_events.html"
+
+    def _events(self, value, page):
+        from wagtail.models import Locale
+
+        from cms.events.selectors import upcoming_events
+
+        locale = page.locale if page is not None else Locale.get_active()
+        return locale, upcoming_events(
+            locale=locale, limit=value["count"], featured_only=value["featured_only"]
+        )
+
+    def get_context(self, value, parent_context=None):
+        from cms.events.models import EventIndexPage
+
+        context = super().get_context(value, parent_context=parent_context)
+        locale, context["events"] = self._events(value, (parent_context or {}).get("page"))
+        context["index"] = EventIndexPage.objects.live().filter(locale=locale).first()
+        return context
+
+    def get_api_representation(self, value, context=None):
+        request = (context or {}).get("request")
+        _locale, events = self._events(value, (context or {}).get("page"))
+        return {
+            "heading": value["heading"],
+            "events": [
+                {
+                    "id": event.pk,
+                    "title": event.title,
+                    "summary": event.summary,
+                    "start": event.local_start.isoformat(),
+                    "end": event.local_end.isoformat(),
+                    "format": event.format,
+                    "featured": event.featured,
+                    "area": event.venue.area if event.venue else None,
+                    "status": event.status,
+                    "url": event.get_full_url(request),
+                }
+                for event in events
+            ],
+        }
+
+
 def _block_locale(parent_context, context=None):
-    """The language a live-query block shows: its page's, else the API object's, else the
-    active language's."""
+    """The language a live-query block shows: its page's (in templates and, through cms.api's
+    StreamField serializer, in the API), else the active language's."""
     from wagtail.models import Locale
 
-    page = (parent_context or {}).get("page")
-    if page is None and context:
-        page = getattr(context.get("view"), "_cached_object", None)
+    page = (parent_context or {}).get("page") or (context or {}).get("page")
     if page is not None and getattr(page, "locale_id", None):
         return Locale.objects.filter(pk=page.locale_id).first()
     try:
@@ -265,4 +317,5 @@ class BaseContentBlock(blocks.StreamBlock):
     sponsors = SponsorsBlock()
     testimonials = TestimonialsBlock()
     faq = FAQBlock()
+    featured_events = FeaturedEventsBlock()
     latest_blog_posts = LatestBlogPostsBlock()

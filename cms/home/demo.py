@@ -212,6 +212,8 @@ def _home_body(lang: str, text: dict) -> list:
     logos = [demo_image(name, color) for name, color in SPONSORS]
     return [
         ("paragraph", f"<p>{text['intro']}</p>"),
+        ("featured_events", {"heading": "Próximos eventos" if lang == "es" else "Upcoming events",
+                             "count": 3, "featured_only": False}),
         ("statistics", {"heading": stats_heading,
                         "items": [{"value": v, "label": label} for v, label in stats]}),
         ("feature_grid", {"heading": features_heading, "features": [
@@ -268,7 +270,12 @@ def navigation(homes: dict[str, HomePage]) -> None:
     about = StandardPage.objects.child_of(homes["es"]).filter(slug="acerca").first()
     conduct = StandardPage.objects.child_of(homes["es"]).filter(slug="codigo-de-conducta").first()
     menu = []
-    for index_type in ("blog.BlogIndexPage", "resources.ResourceIndexPage", "docs.DocsIndexPage"):
+    for index_type in (
+        "events.EventIndexPage",
+        "resources.ResourceIndexPage",
+        "blog.BlogIndexPage",
+        "docs.DocsIndexPage",
+    ):
         app_label, model = index_type.lower().split(".")
         index = (
             Page.objects.child_of(homes["es"])

@@ -6,13 +6,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.fields import StreamField
+from cms.preview import HeadlessPreviewable
 from cms.seo import SeoMixin
 
 from .blocks import BaseContentBlock
 from .validators import validate_link
 
 
-class HomePage(SeoMixin, Page):
+class HomePage(SeoMixin, HeadlessPreviewable, Page):
     """The root of each language's tree (/es/, /en/)."""
 
     sitemap_priority = 1.0
@@ -69,7 +70,7 @@ class HomePage(SeoMixin, Page):
         }
 
 
-class StandardPage(SeoMixin, Page):
+class StandardPage(SeoMixin, HeadlessPreviewable, Page):
     """A plain content page (about, code of conduct, sponsors…)."""
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "community.forums",
     "community.messaging",
     "cms.home",
+    "cms.events",
     "cms.blog",
     "search",
     "commerce",
@@ -316,7 +317,14 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # members reset passwords through allauth
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = SITE_URL
-WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": FRONTEND_URL or SITE_URL}}
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"
+# The "Headless frontend" preview mode (cms/preview.py) exists only when FRONTEND_URL is set;
+# the preview pane then follows a redirect to the frontend, which reads the draft from
+# /api/v2/page_preview/.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": FRONTEND_URL or SITE_URL},
+    "REDIRECT_ON_PREVIEW": True,
+}
 
 # --- Oscar --------------------------------------------------------------------------------
 OSCAR_SHOP_NAME = "Medellín AI"

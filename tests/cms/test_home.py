@@ -120,12 +120,17 @@ def _demo_snapshot() -> dict:
     from django.contrib.auth import get_user_model
 
     from cms.blog.models import BlogComment, BlogPostPage
+    from cms.events.models import EventPage, EventSession
     from community.accounts.models import PortfolioItem, Profile
     from community.connections.models import Connection
     from community.notifications.models import Notification
 
     demo = Profile.objects.filter(user__email__endswith="@demo.medellin.ai")
     return {
+        "events": set(
+            EventPage.objects.values_list("slug", "locale_id", "start", "venue_id", "featured")
+        ),
+        "sessions": EventSession.objects.count(),
         "users": set(get_user_model().objects.values_list("email", "password", "first_name")),
         "profiles": set(
             demo.values_list(
@@ -183,6 +188,13 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     from cms.home.models import HomePage, StandardPage
 
     assert HomePage.objects.count() == 2 and StandardPage.objects.count() == 4
+    assert "] Events (venues, categories, speakers, agendas)… done" in text
+    from cms.events.models import EventCategory, EventPage, Venue
+
+    assert EventPage.objects.live().filter(locale__language_code="es").count() == 16
+    assert EventPage.objects.live().filter(locale__language_code="en").count() == 16
+    assert Venue.objects.filter(is_approved=True).count() == 6
+    assert EventCategory.objects.count() == 12
     from cms.blog.models import BlogComment, BlogIndexPage, BlogPostPage
 
     assert BlogIndexPage.objects.live().count() == 2

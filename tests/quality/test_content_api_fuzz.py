@@ -17,7 +17,7 @@ from .probing import probe_listing
 
 pytestmark = pytest.mark.django_db
 
-ENDPOINTS = ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"]
+ENDPOINTS = ["/api/v2/pages/", "/api/v2/page_preview/", "/api/v2/images/", "/api/v2/documents/"]
 PARAMS = ["limit", "offset", "type", "fields", "order", "search", "locale", "child_of",
           "descendant_of", "translation_of", "search_operator", "id", "title", "slug"]  # fmt: skip
 

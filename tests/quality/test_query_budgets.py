@@ -41,7 +41,13 @@ def test_content_api_page_listing(api_client, demo_site):
             "/api/v2/pages/", {"type": "home.StandardPage", "fields": "introduction", "limit": 50}
         ).json(),
         add_page,
-        budget=9,
+        budget=6,  # view restrictions, site, its translations, count, pages, their translations
+    )
+    # The whole tree, default fields, in one language: the same six and the locale.
+    assert_constant_queries(
+        lambda: api_client.get("/api/v2/pages/", {"locale": "es", "limit": 50}).json(),
+        add_page,
+        budget=7,
     )
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.blog import demo as blog_demo
+from cms.events import demo as events_demo
 from cms.home import demo as cms_demo
 from community.accounts import demo as accounts_demo
 from community.forums import demo as forums_demo
@@ -58,6 +59,10 @@ class Command(BaseCommand):
             ),
             ("Connections and conversations", lambda: messaging_demo.demo_conversations()),
             ("Forums (categories, topics, replies)", lambda: forums_demo.demo_forums()),
+            (
+                "Events (venues, categories, speakers, agendas)",
+                lambda: events_demo.demo_events(state["homes"]),
+            ),
             ("Blog (posts, comments)", lambda: blog_demo.demo_blog(state["homes"])),
             ("Navigation and footer", lambda: cms_demo.navigation(state["homes"])),
         ]

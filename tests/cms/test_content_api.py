@@ -1,0 +1,42 @@
+"""The headless content API links every page to its translations (only those the caller
+may see), in listings and in detail, at a fixed query cost."""
+
+import pytest
+
+from cms.home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def _about(locale):
+    return StandardPage.objects.get(locale__language_code=locale, slug__in=["acerca", "about"])
+
+
+def test_listing_and_detail_link_the_translations(api_client, demo_site):
+    es, en = _about("es"), _about("en")
+    listing = api_client.get("/api/v2/pages/", {"type": "home.StandardPage", "locale": "es"})
+    item = next(i for i in listing.json()["items"] if i["id"] == es.pk)
+    assert item["meta"]["translations"] == [
+        {
+            "id": en.pk,
+            "locale": "en",
+            "title": en.title,
+            "detail_url": f"http://testserver/api/v2/pages/{en.pk}/",
+            "html_url": "http://testserver/en/about/",
+        }
+    ]
+    detail = api_client.get(f"/api/v2/pages/{en.pk}/").json()
+    assert [(t["id"], t["locale"]) for t in detail["meta"]["translations"]] == [(es.pk, "es")]
+
+
+def test_unpublished_translations_are_not_announced(api_client, demo_site):
+    es, en = _about("es"), _about("en")
+    en.unpublish()
+    detail = api_client.get(f"/api/v2/pages/{es.pk}/").json()
+    assert detail["meta"]["translations"] == []
+    assert api_client.get(f"/api/v2/pages/{en.pk}/").status_code == 404
+
+
+def test_translations_can_be_left_out(api_client, demo_site):
+    listing = api_client.get("/api/v2/pages/", {"fields": "-translations"}).json()
+    assert all("translations" not in item["meta"] for item in listing["items"])

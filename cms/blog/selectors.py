@@ -22,7 +22,7 @@ def post_list(
     *, index: BlogIndexPage, tag=None, category: BlogCategory | None = None
 ) -> QuerySet[BlogPostPage]:
     """Live public posts of an index, newest first."""
-    posts = BlogPostPage.objects.child_of(index).live().public()
+    posts = BlogPostPage.objects.child_of(index).live().public().with_card_data()
     if tag is not None:
         posts = posts.filter(tagged_items__tag=tag)
     if category is not None:
@@ -32,7 +32,7 @@ def post_list(
 
 def latest_posts(*, locale: Locale | None, count: int, category=None) -> list[BlogPostPage]:
     """The newest live posts of a language (optionally of a category): the home page block."""
-    posts = BlogPostPage.objects.live().public()
+    posts = BlogPostPage.objects.live().public().with_card_data()
     if locale is not None:
         posts = posts.filter(locale=locale)
     if category is not None:
@@ -52,6 +52,7 @@ def related_posts(post: BlogPostPage, *, limit: int = 3) -> list[BlogPostPage]:
     return list(
         BlogPostPage.objects.live()
         .public()
+        .with_card_data()
         .filter(locale_id=post.locale_id)
         .exclude(pk=post.pk)
         .filter(Q(tagged_items__tag_id__in=tag_ids) | Q(categories__in=category_ids))

@@ -40,11 +40,3 @@ class RelatedPostsField(serializers.Field):
         return [
             {"id": post.pk, "title": post.title, "url": post.url} for post in page.related_posts()
         ]
-
-
-class TagNamesField(serializers.Field):
-    """Tag names, alphabetical, from the tags the post's manager prefetched (Wagtail's own
-    tags field queries each post's tags again)."""
-
-    def to_representation(self, tags):
-        return sorted(tag.name for tag in tags.all())

@@ -165,7 +165,7 @@ def test_related_posts_are_bounded(blog, django_assert_max_num_queries):
     post = blog_post(blog["es"], tags=["rag"])
     for _ in range(8):
         blog_post(blog["es"], tags=["rag"])
-    post = BlogPostPage.objects.get(pk=post.pk)
+    post = BlogPostPage.objects.with_card_data().get(pk=post.pk)
     with django_assert_max_num_queries(5):  # restrictions, posts, their tags and categories
         assert len(post.related_posts(limit=3)) == 3
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .validators import validate_link
 
@@ -233,6 +234,71 @@ class FeaturedEventsBlock(blocks.StructBlock):
         }
 
 
+def _block_locale(parent_context, context=None):
+    """The language a live-query block shows: its page's (in templates and, through cms.api's
+    StreamField serializer, in the API), else the active language's."""
+    from wagtail.models import Locale
+
+    page = (parent_context or {}).get("page") or (context or {}).get("page")
+    if page is not None and getattr(page, "locale_id", None):
+        return Locale.objects.filter(pk=page.locale_id).first()
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+class LatestBlogPostsBlock(blocks.StructBlock):
+    """The newest published posts of the page's language, queried when the page is shown
+    (never hand-picked copies), optionally of one category."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    count = blocks.IntegerBlock(label=_("Number of posts"), min_value=1, max_value=12, default=3)
+    category = SnippetChooserBlock(
+        "blog.BlogCategory", label=_("Only this category"), required=False
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Latest blog posts")
+        template = "blog/blocks/latest_posts.html"
+
+    def posts(self, value, locale):
+        from cms.blog.selectors import latest_posts
+
+        return latest_posts(locale=locale, count=value.get("count"), category=value.get("category"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["posts"] = self.posts(value, _block_locale(parent_context))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        category = value.get("category")
+        posts = self.posts(value, _block_locale(None, context))
+        request = (context or {}).get("request")
+        return {
+            "heading": value.get("heading") or "",
+            "count": value.get("count"),
+            "category": {"id": category.pk, "name": category.name, "slug": category.slug}
+            if category
+            else None,
+            "posts": [
+                {
+                    "id": post.pk,
+                    "title": post.title,
+                    "url": post.get_full_url(request),
+                    "excerpt": post.excerpt,
+                    "publication_date": post.publication_date.isoformat()
+                    if post.publication_date
+                    else None,
+                    "reading_time": post.reading_time,
+                }
+                for post in posts
+            ],
+        }
+
+
 class BaseContentBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("Heading"),
@@ -252,3 +318,4 @@ class BaseContentBlock(blocks.StreamBlock):
     testimonials = TestimonialsBlock()
     faq = FAQBlock()
     featured_events = FeaturedEventsBlock()
+    latest_blog_posts = LatestBlogPostsBlock()

@@ -149,6 +149,7 @@ HOME_BLOCKS = {
             ("¿Puedo dar una charla?", "¡Sí! Propón tu tema en el foro de eventos."),
         ]),
         "sponsors": "Aliados",
+        "blog": "Lo último del blog",
         "cta": ("¿Organizas algo sobre IA?", "Publica tu evento y llega a toda la comunidad.",
                 "Proponer un evento"),
     },
@@ -172,6 +173,7 @@ HOME_BLOCKS = {
             ("Can I give a talk?", "Yes! Suggest your topic in the events forum."),
         ]),
         "sponsors": "Partners",
+        "blog": "Latest from the blog",
         "cta": ("Organising something about AI?", "Publish your event and reach the whole community.",
                 "Propose an event"),
     },
@@ -220,6 +222,7 @@ def _home_body(lang: str, text: dict) -> list:
         ("testimonials", {"heading": testimonials_heading, "testimonials": [
             {"quote": quote, "name": name, "role": role, "photo": None}
             for quote, name, role in testimonials]}),
+        ("latest_blog_posts", {"heading": blocks["blog"], "count": 3, "category": None}),
         ("sponsors", {"heading": blocks["sponsors"], "sponsors": [
             {"name": name, "logo": logo, "url": None} for (name, _c), logo in zip(SPONSORS, logos, strict=True)]}),
         ("faq", {"heading": faq_heading, "questions": [

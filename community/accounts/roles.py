@@ -52,6 +52,8 @@ MODERATOR_PERMISSIONS: list[str] = [
     # direct messages: see reported messages and resolve or dismiss the reports
     "messaging.view_messagereport",
     "messaging.change_messagereport",
+    # blog comments: approve or reject them in the Wagtail admin
+    "blog.moderate_blogcomment",
 ]
 
 

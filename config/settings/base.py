@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "community.messaging",
     "cms.home",
     "cms.events",
+    "cms.blog",
     "search",
     "commerce",
     # Wagtail
@@ -501,3 +502,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 FORUM_HOLD_FIRST_POSTS = env.int("FORUM_HOLD_FIRST_POSTS", default=1)
 FORUM_POSTS_PER_MINUTE = env.int("FORUM_POSTS_PER_MINUTE", default=5)
 FORUM_TOPICS_PER_DAY = env.int("FORUM_TOPICS_PER_DAY", default=10)
+
+# --- Blog -------------------------------------------------------------------------------
+# Comments wait for a moderator; a member may write at most N a minute (site and API alike).
+BLOG_COMMENTS_PER_MINUTE = env.int("BLOG_COMMENTS_PER_MINUTE", default=3)

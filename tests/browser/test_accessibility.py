@@ -21,11 +21,14 @@ PUBLIC = {
     "es": ["/es/", "/es/acerca/", "/es/search/?q=ia", "/es/auth/login/", "/es/auth/register/",
            "/es/auth/reset-password/", "/es/auth/login/code/", "/es/forums/", "/es/forums/c/preguntas/",
            "/es/forums/t/bienvenidos-al-foro-de-medellin-ai/", "/es/forums/search/?q=modelo",
-           "/es/eventos/", "/es/eventos/?when=past", "/es/eventos/encuentro-mensual-agentes-de-ia/"],
+           "/es/eventos/", "/es/eventos/?when=past", "/es/eventos/encuentro-mensual-agentes-de-ia/",
+           "/es/blog/", "/es/blog/rag-en-espanol-con-documentos-publicos/", "/es/blog/tag/rag/",
+           "/es/blog/category/tutoriales/"],
     "en": ["/en/", "/en/about/", "/en/search/?q=ai", "/en/auth/login/", "/en/auth/register/",
            "/en/auth/reset-password/", "/en/auth/login/code/", "/en/notifications/unsubscribe/x/",
            "/en/forums/", "/en/forums/t/chunking-strategies-that-actually-work/",
-           "/en/events/categories/workshops/", "/en/events/monthly-meetup-ai-agents/"],
+           "/en/events/categories/workshops/", "/en/events/monthly-meetup-ai-agents/",
+           "/en/blog/", "/en/blog/spanish-rag-with-public-documents/"],
 }  # fmt: skip
 SIGNED_IN = [
     f"/{lang}/{page}"
@@ -66,6 +69,7 @@ def site(live_server):
     from django.urls import reverse
     from django.utils import translation
 
+    from cms.blog import demo as blog_demo
     from cms.events import demo as events_demo
     from cms.home import demo
     from community.forums import demo as forums_demo
@@ -77,6 +81,7 @@ def site(live_server):
     UserFactory(email="autora@example.org", role=Role.MEMBER)
     UserFactory(email="autor@example.org", role=Role.MEMBER)
     forums_demo.demo_forums()
+    blog_demo.demo_blog(homes)
     return live_server.url
 
 
@@ -121,6 +126,8 @@ def test_signed_in_pages(axe_page, site):
         *(f"/{lang}/members/{user.pk}/" for lang in ("es", "en") for user in (ana, beto)),
         *(f"/{lang}/dashboard/profile/portfolio/{item.pk}/" for lang in ("es", "en")),
         *(f"/{lang}/dashboard/messages/{sent.conversation_id}/" for lang in ("es", "en")),
+        "/es/blog/rag-en-espanol-con-documentos-publicos/",  # with the comment form
+        "/en/blog/spanish-rag-with-public-documents/",
     ]
     axe_page.goto(site + "/es/auth/login/")
     axe_page.locator("#id_login").fill("ana@example.org")

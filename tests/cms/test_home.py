@@ -119,6 +119,7 @@ def _demo_snapshot() -> dict:
     """Everything seed_demo makes for the community, as comparable values."""
     from django.contrib.auth import get_user_model
 
+    from cms.blog.models import BlogComment, BlogPostPage
     from cms.events.models import EventPage, EventSession
     from community.accounts.models import PortfolioItem, Profile
     from community.connections.models import Connection
@@ -151,6 +152,10 @@ def _demo_snapshot() -> dict:
             Connection.objects.values_list("user_low__email", "user_high__email", "status")
         ),
         "notifications": Notification.objects.count(),
+        "blog_posts": set(
+            BlogPostPage.objects.values_list("title", "slug", "locale__language_code", "live")
+        ),
+        "blog_comments": BlogComment.objects.count(),
     }  # fmt: skip
 
 
@@ -170,6 +175,9 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     text = out.getvalue()
     assert "] Notifications… done" in text and "] Connections and conversations… done" in text
     assert "] Community members (32)… done" in text and "] Navigation and footer… done" in text
+    assert "] Blog (posts, comments)… done" in text
+    steps = [line.split("] ")[1] for line in text.splitlines() if line.startswith("[")]
+    assert steps[-2:] == ["Blog (posts, comments)… done", "Navigation and footer… done"]
     assert "admin@medellin.ai" in text and "demo-pass-123" in text
     assert "laura.mejia@demo.medellin.ai" in text
     assert get_user_model().objects.filter(email__endswith="@medellin.ai").count() == 4
@@ -187,6 +195,15 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     assert EventPage.objects.live().filter(locale__language_code="en").count() == 16
     assert Venue.objects.filter(is_approved=True).count() == 6
     assert EventCategory.objects.count() == 12
+    from cms.blog.models import BlogComment, BlogIndexPage, BlogPostPage
+
+    assert BlogIndexPage.objects.live().count() == 2
+    posts = BlogPostPage.objects.live()
+    assert posts.filter(locale__language_code="es").count() >= 8
+    assert posts.filter(locale__language_code="en").count() >= 8
+    assert not posts.filter(author=None).exists() and not posts.filter(tagged_items=None).exists()
+    assert BlogComment.objects.filter(status="approved", parent__isnull=False).exists()
+    assert BlogComment.objects.filter(status="pending").count() == 1
     assert snapshots[0] == snapshots[1]  # the second run changed nothing
 
 

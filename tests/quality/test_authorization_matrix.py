@@ -123,6 +123,7 @@ BODIES = {
     },
     ("PATCH", "/api/v1/me/portfolio/<id:pk>/"): {"title": "Nuevo título"},
     ("POST", "/api/v1/me/portfolio/order/"): {"ids": []},
+    ("POST", "/api/v1/blog/posts/<id:pk>/comments/"): {"body": "¡Buen artículo!"},
 }
 
 TABLES = {"accounts": ACCOUNTS, "notifications": NOTIFICATIONS, "connections": CONNECTIONS}
@@ -178,7 +179,14 @@ MESSAGES = {
     ("GET",   "/api/v1/messaging-preferences/",               "own"):     (401, 200, 200, 200),
     ("PATCH", "/api/v1/messaging-preferences/",               "own"):     (401, 200, 200, 200),
 }  # fmt: skip
-COMMUNITY_TABLES: dict[str, dict] = {"forums": FORUMS, "messages": MESSAGES}
+# ---- blog comments ------------------------------------------------------------------------
+# A published post (by another member); new comments wait for a moderator (201, pending).
+BLOG = {
+    #  method, route,                                         target     anon member moderator admin
+    ("GET",   "/api/v1/blog/posts/<id:pk>/comments/",         "foreign"): (200, 200, 200, 200),
+    ("POST",  "/api/v1/blog/posts/<id:pk>/comments/",         "foreign"): (401, 201, 201, 201),
+}  # fmt: skip
+COMMUNITY_TABLES: dict[str, dict] = {"forums": FORUMS, "messages": MESSAGES, "blog": BLOG}
 
 CASES = [
     pytest.param(
@@ -279,7 +287,15 @@ def _setups():
         message = received(owner, counterpart)
         return {"pk": message_report(reporter=owner, message=message, reason="spam").pk}
 
+    def blog_post(owner, counterpart):  # a published post whose author is the owner
+        from cms.blog.factories import blog_indexes, blog_post
+        from cms.home.demo import home_pages
+
+        indexes = blog_indexes(home_pages("/es/auth/register/"))
+        return {"pk": blog_post(indexes["es"], author=owner).pk}
+
     return {
+        "/api/v1/blog/posts/<id:pk>/comments/": blog_post,
         "/api/v1/conversations/": connected,
         "/api/v1/conversations/<id:pk>/messages/": conversation,
         "/api/v1/conversations/<id:pk>/read/": conversation,

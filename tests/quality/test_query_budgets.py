@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import override_settings
+from django.test import Client, override_settings
 from rest_framework.generics import ListAPIView
 from wagtail.models import Locale
 
@@ -298,7 +298,51 @@ def test_message_report_listing(api_client, client, member, make_user):
     assert_constant_queries(lambda: client.get("/admin/message_reports/"), add, budget=25)
 
 
+def test_blog_comment_listing(api_client, demo_site, make_user, settings):
+    from cms.blog.factories import blog_indexes, blog_post
+    from cms.blog.services import comment_create, comment_moderate
+
+    settings.BLOG_COMMENTS_PER_MINUTE = 1000
+    post = blog_post(blog_indexes(demo_site["homes"])["es"], author=make_user(Role.MEMBER))
+    moderator = make_user("moderator")
+
+    def add():  # an approved comment, an approved reply and a pending comment
+        comment = comment_create(author=make_user(Role.MEMBER), post=post, body="Hola")
+        comment_moderate(moderator=moderator, comment=comment, action="approve")
+        reply = comment_create(
+            author=make_user(Role.MEMBER), post=post, body="Re", parent_id=comment.pk
+        )
+        comment_moderate(moderator=moderator, comment=reply, action="approve")
+        comment_create(author=make_user(Role.MEMBER), post=post, body="Pendiente")
+
+    url = f"/api/v1/blog/posts/{post.pk}/comments/"
+    assert_constant_queries(lambda: api_client.get(url).json(), add, budget=6)
+    admin = Client()
+    admin.force_login(moderator)
+    assert_constant_queries(lambda: admin.get("/admin/blog/comments/"), add, budget=40)
+
+
+def test_blog_content_api_listing(api_client, demo_site, make_user):
+    from cms.blog.factories import blog_category, blog_indexes, blog_post
+
+    index = blog_indexes(demo_site["homes"])["es"]
+    category = blog_category(index.locale, "Tutoriales")
+
+    def add():
+        blog_post(index, author=make_user(Role.MEMBER), tags=["rag", "llms"],
+                  categories=[category])  # fmt: skip
+
+    assert_constant_queries(
+        lambda: api_client.get(
+            "/api/v2/pages/", {"type": "blog.BlogPostPage", "fields": "*", "limit": 50}
+        ).json(),
+        add,
+        budget=12,
+    )
+
+
 LISTING_TESTS = {
+    ("GET", "/api/v1/blog/posts/<id:pk>/comments/"): test_blog_comment_listing,
     ("GET", "/api/v1/forums/categories/"): test_forum_category_listing,
     ("GET", "/api/v1/forums/topics/"): test_forum_topic_listing,
     ("GET", "/api/v1/forums/topics/<id:pk>/posts/"): test_forum_post_listing,

@@ -63,6 +63,29 @@ def test_event_pages_send_strict_security_headers(client, event_site, path):
     assert header_problems(response, strict_csp=True) == []
 
 
+BLOG_PAGES = [
+    "/es/blog/",
+    "/en/blog/",
+    "/es/blog/tag/rag/",
+    "/es/blog/feed/",
+    "/en/blog/feed/atom/",
+]
+
+
+@pytest.mark.django_db
+def test_blog_pages_send_strict_security_headers(client, demo_site, member):
+    from cms.blog.factories import blog_indexes, blog_post
+
+    indexes = blog_indexes(demo_site["homes"])
+    post = blog_post(indexes["es"], tags=["rag"])
+    for path in [*BLOG_PAGES, post.url]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert header_problems(response, strict_csp=True) == [], path
+    client.force_login(member)  # the page with the comment form
+    assert header_problems(client.get(post.url), strict_csp=True) == []
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", BACK_OFFICE_PAGES)
 def test_back_office_pages_send_security_headers(client, demo_site, path):
@@ -273,6 +296,37 @@ def test_xss_payloads_in_forum_posts_never_come_back_executable(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payloads_in_blog_comments_never_come_back_executable(
+    client, api_client, demo_site, make_user, payload
+):
+    from django_q.conf import Conf
+
+    from cms.blog.factories import blog_indexes, blog_post
+    from cms.blog.models import BlogComment
+    from cms.blog.services import comment_moderate
+
+    post = blog_post(blog_indexes(demo_site["homes"])["es"], author=make_user(Role.MEMBER))
+    author, moderator = make_user(Role.MEMBER), make_user("moderator")
+    api_client.force_authenticate(author)
+    for body in (payload, f"[x]({payload}) {payload}", f"> {payload}"):
+        response = api_client.post(f"/api/v1/blog/posts/{post.pk}/comments/", {"body": body})
+        assert response.status_code in (201, 429), response.content
+    client.force_login(moderator)
+    queue = client.get("/admin/blog/comments/").content.decode()
+    assert executable_injections(queue) == []
+    assert Conf.SYNC  # notifications are rendered inline below
+    for comment in BlogComment.objects.filter(status="pending"):
+        comment_moderate(moderator=moderator, comment=comment, action="approve")
+    assert BlogComment.objects.filter(status="approved").exists()
+    for path in (post.url, f"/api/v1/blog/posts/{post.pk}/comments/"):
+        assert executable_injections(client.get(path).content.decode()) == [], path
+    client.logout()
+    assert executable_injections(client.get(post.url).content.decode()) == []
+    client.force_login(author)
+    assert executable_injections(client.get("/es/dashboard/notifications/").content.decode()) == []
+
+
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
 def test_xss_payloads_in_messages_never_come_back_executable(
     client, api_client, make_user, payload

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from cms.blog import demo as blog_demo
 from cms.events import demo as events_demo
 from cms.home import demo as cms_demo
 from community.accounts import demo as accounts_demo
@@ -62,6 +63,7 @@ class Command(BaseCommand):
                 "Events (venues, categories, speakers, agendas)",
                 lambda: events_demo.demo_events(state["homes"]),
             ),
+            ("Blog (posts, comments)", lambda: blog_demo.demo_blog(state["homes"])),
             ("Navigation and footer", lambda: cms_demo.navigation(state["homes"])),
         ]
         for number, (label, step) in enumerate(steps, start=1):

@@ -128,6 +128,8 @@ ES = {
 ES.update(
     {
         "Add to calendar": "Agregar al calendario",
+        "Google Calendar": "Google Calendar",
+        "Outlook calendar": "Calendario de Outlook",
         "Calendar file (.ics)": "Archivo de calendario (.ics)",
         "Subscribe to %(name)s events (iCal)": "Suscríbete a los eventos de %(name)s (iCal)",
         "Subscribe to all events (iCal)": "Suscríbete a todos los eventos (iCal)",

@@ -87,7 +87,7 @@ def test_event_page_links_google_and_outlook_with_the_right_times(client, index)
     google = parse_qs(urlsplit(links["Google Calendar"]).query)
     assert google["dates"] == ["20300305T233000Z/20300306T013000Z"]
     assert google["ctz"] == ["America/Bogota"] and google["text"] == [event.title]
-    outlook = parse_qs(urlsplit(links["Outlook"]).query)
+    outlook = parse_qs(urlsplit(links["Calendario de Outlook"]).query)
     assert outlook["startdt"] == ["2030-03-05T18:30:00-05:00"]
     assert any(href.endswith("calendar/") for href in links.values())
 

@@ -11,6 +11,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.resources import selectors as resource_selectors
+
 MAX_OFFSET = 1_000_000
 
 
@@ -37,7 +39,8 @@ class BoundedListingMixin:
 class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
     def get_queryset(self):
         # Every item's meta names its locale: fetch them with the pages, not one by one.
-        return super().get_queryset().select_related("locale")
+        queryset = super().get_queryset().select_related("locale")
+        return resource_selectors.api_pages(queryset, self.request)  # members-only resources
 
 
 class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):
@@ -45,7 +48,8 @@ class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):
 
 
 class DocumentsAPI(BoundedListingMixin, DocumentsAPIViewSet):
-    pass
+    def get_queryset(self):
+        return resource_selectors.api_documents(super().get_queryset(), self.request)
 
 
 content_api = WagtailAPIRouter("wagtailapi")

@@ -42,7 +42,7 @@ class DocsIndexPage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tree"] = docs_tree(index=self, current=None, request=request)
+        context["tree"] = docs_tree(page=self)
         return context
 
 
@@ -86,41 +86,28 @@ class DocPage(SeoMixin, Page):
     def last_updated(self):
         return self.last_published_at or self.latest_revision_created_at
 
-    @property
-    def docs_index(self) -> DocsIndexPage | None:
-        if not hasattr(self, "_docs_index"):
-            self._docs_index = (
-                DocsIndexPage.objects.ancestor_of(self).only("id", "path", "depth").first()
-            )
-        return self._docs_index
-
-    def _tree(self, request=None):
+    def _tree(self):
         if not hasattr(self, "_docs_tree"):
-            index_page = self.docs_index
-            self._docs_tree = (
-                docs_tree(index=index_page, current=self, request=request) if index_page else None
-            )
+            self._docs_tree = docs_tree(page=self)
         return self._docs_tree
 
     @property
     def previous_page_id(self) -> int | None:
-        tree = self._tree()
-        previous = tree.neighbours(self.pk)[0] if tree else None
-        return previous.page.pk if previous else None
+        previous = self._tree().neighbours(self.pk)[0]
+        return previous.pk if previous else None
 
     @property
     def next_page_id(self) -> int | None:
-        tree = self._tree()
-        following = tree.neighbours(self.pk)[1] if tree else None
-        return following.page.pk if following else None
+        following = self._tree().neighbours(self.pk)[1]
+        return following.pk if following else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        tree = self._tree(request)
+        tree = self._tree()
         headings, body_html = toc.render_with_anchors(
             self.body, {"page": self, "request": request}
         )
-        previous, following = tree.neighbours(self.pk) if tree else (None, None)
+        previous, following = tree.neighbours(self.pk)
         context.update(
             tree=tree,
             toc=headings,

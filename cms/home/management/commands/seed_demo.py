@@ -10,7 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from cms.docs import demo as docs_demo
 from cms.home import demo as cms_demo
+from cms.resources import demo as resources_demo
 from community.accounts import demo as accounts_demo
 from community.forums import demo as forums_demo
 from community.messaging import demo as messaging_demo
@@ -57,6 +59,8 @@ class Command(BaseCommand):
             ),
             ("Connections and conversations", lambda: messaging_demo.demo_conversations()),
             ("Forums (categories, topics, replies)", lambda: forums_demo.demo_forums()),
+            ("Docs", lambda: docs_demo.demo_docs(state["homes"])),
+            ("Resources", lambda: resources_demo.demo_resources(state["homes"])),
             ("Navigation and footer", lambda: cms_demo.navigation(state["homes"])),
         ]
         for number, (label, step) in enumerate(steps, start=1):

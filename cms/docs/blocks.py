@@ -19,7 +19,9 @@ LANGUAGES = [
 class CodeBlock(blocks.StructBlock):
     """A code sample, shown as typed (escaped, never interpreted)."""
 
-    language = blocks.ChoiceBlock(label=_("Language"), choices=LANGUAGES, default="text")
+    language = blocks.ChoiceBlock(
+        label=_("Programming language"), choices=LANGUAGES, default="text"
+    )
     code = blocks.TextBlock(label=_("Code"))
     caption = blocks.CharBlock(label=_("Caption"), max_length=200, required=False)
 

@@ -17,11 +17,15 @@ INDEX = {
 }  # fmt: skip
 
 
-def _body(lang: str, sections: list[tuple[str, str, list[tuple[str, str]]]], code: str | None = None):
+def _body(
+    lang: str, sections: list[tuple[str, str, list[tuple[str, str]]]], code: str | None = None
+):
     body = []
     for heading, text, subsections in sections:
         body.append(("heading", heading))
-        html = f"<p>{text}</p>" + "".join(f"<h3>{sub}</h3><p>{subtext}</p>" for sub, subtext in subsections)
+        html = f"<p>{text}</p>" + "".join(
+            f"<h3>{sub}</h3><p>{subtext}</p>" for sub, subtext in subsections
+        )
         body.append(("paragraph", html))
     if code:
         body.append(("code", {"language": "bash", "code": code, "caption": ""}))

@@ -104,9 +104,7 @@ class DocPage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tree = self._tree()
-        headings, body_html = toc.render_with_anchors(
-            self.body, {"page": self, "request": request}
-        )
+        headings, body_html = toc.render_with_anchors(self.body, {"page": self, "request": request})
         previous, following = tree.neighbours(self.pk)
         context.update(
             tree=tree,

@@ -41,7 +41,7 @@ class ResourceType(models.TextChoices):
 
 
 class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public")
+    PUBLIC = "public", _("Open to everyone")
     MEMBERS = "members", _("Members only")
 
 
@@ -294,8 +294,8 @@ class ResourceAccess(models.Model):
     repeat visits apart, useless to identify anyone without the secret."""
 
     class AccessType(models.TextChoices):
-        VIEW = "view", _("View")
-        DOWNLOAD = "download", _("Download")
+        VIEW = "view", _("Page view")
+        DOWNLOAD = "download", _("File download")
 
     resource = models.ForeignKey(
         ResourcePage, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("resource")
@@ -311,7 +311,7 @@ class ResourceAccess(models.Model):
     access_type = models.CharField(_("access type"), max_length=10, choices=AccessType.choices)
     ip_hash = models.CharField(_("hashed IP address"), max_length=64, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=255, blank=True)
-    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    created_at = models.DateTimeField(_("accessed at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("resource access")

@@ -66,7 +66,7 @@ def api_pages(queryset: QuerySet, request) -> QuerySet:
         queryset = queryset.exclude(pk__in=members_only_page_ids())
     if queryset.model is ResourcePage:
         categories = request.GET.get("categories")
-        if categories is not None and not categories.isdigit():
+        if categories is not None and not (categories.isdigit() and int(categories) < 2**62):
             raise BadRequestError("categories must be the id of a category (a whole number)")
         queryset = queryset.select_related("document").prefetch_related(
             "categories", Prefetch("tagged_items", ResourcePageTag.objects.select_related("tag"))
@@ -112,7 +112,9 @@ def category_with_descendants(category: ResourceCategory) -> list[int]:
         children.setdefault(parent_id, []).append(pk)
     found, frontier = [category.pk], [category.pk]
     while frontier:
-        frontier = [child for pk in frontier for child in children.get(pk, []) if child not in found]
+        frontier = [
+            child for pk in frontier for child in children.get(pk, []) if child not in found
+        ]
         found.extend(frontier)
     return found
 

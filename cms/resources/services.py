@@ -26,9 +26,7 @@ def hash_ip(ip: str) -> str:
 
 
 @transaction.atomic
-def resource_record_access(
-    *, resource: ResourcePage, request, access_type: str
-) -> ResourceAccess:
+def resource_record_access(*, resource: ResourcePage, request, access_type: str) -> ResourceAccess:
     """Log one access and, for a download, add one to the resource's counter in the
     database (F() expression: concurrent downloads never lose a count). The caller has
     already checked that the visitor may open the resource (selectors.can_open)."""

@@ -25,7 +25,7 @@ class ResourceFilterForm(forms.Form):
     )
     category = forms.ChoiceField(label=_("Category"), required=False)
     tag = forms.SlugField(label=_("Tag"), max_length=100, required=False, allow_unicode=True)
-    featured_first = forms.BooleanField(label=_("Featured first"), required=False)
+    featured_first = forms.BooleanField(label=_("Featured first"), required=False, initial=True)
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)

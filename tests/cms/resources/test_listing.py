@@ -1,0 +1,116 @@
+"""The library listing: filters by type, category (with subcategories), tag and text,
+featured first, pagination, bad input, query budget."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Locale
+
+from cms.resources.models import ResourceCategory, ResourceIndexPage, ResourcePage
+from tests.query_budget import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(client, path, **params):
+    response = client.get(path, params)
+    assert response.status_code == 200, response.content[:500]
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in soup.select(".resource-title a")]
+
+
+def test_library_renders_in_both_languages_featured_first(client, library):
+    es = _titles(client, "/es/recursos/", page=1)
+    assert es[:4] == ["Attention Is All You Need", "Curso de aprendizaje automático",
+                      "Datos abiertos de Colombia", "Guía rápida de la comunidad"]  # fmt: skip
+    assert len(es) == 12  # per_page
+    assert len(_titles(client, "/es/recursos/", page=2)) == 8
+    assert _titles(client, "/en/resources/")[0] == "Attention Is All You Need"
+
+
+def test_filters_by_type_tag_and_text(client, library):
+    assert _titles(client, "/en/resources/", type="dataset") == [
+        "Annotated Spanish corpus", "Colombia open data", "MeData: Medellín's data"
+    ]  # fmt: skip
+    assert _titles(client, "/en/resources/", type="dataset", featured_first="on")[0] == (
+        "Colombia open data"
+    )
+    assert set(_titles(client, "/en/resources/", tag="transformers")) == {
+        "Attention Is All You Need", "Transformers library"
+    }  # fmt: skip
+    assert _titles(client, "/en/resources/", q="diffusion") == ["Diffusion models"]
+    assert _titles(client, "/en/resources/", type="tool", tag="python") == [
+        "OpenCV", "Transformers library", "scikit-learn"
+    ]  # fmt: skip
+
+
+def test_category_filter_includes_subcategories(client, library):
+    en = Locale.objects.get(language_code="en")
+    ml = ResourceCategory.objects.get(locale=en, slug="ml")
+    vision = ResourceCategory.objects.get(locale=en, slug="vision")
+    under_ml = _titles(client, "/en/resources/", category=ml.pk)
+    only_vision = _titles(client, "/en/resources/", category=vision.pk)
+    assert "OpenCV" in under_ml and "Attention Is All You Need" in under_ml  # vision, language
+    assert set(only_vision) < set(under_ml)
+    assert "Attention Is All You Need" not in only_vision
+
+
+def test_invalid_filters_answer_400_with_a_message(client, library):
+    response = client.get("/en/resources/", {"type": "spaceship", "category": "x"})
+    assert response.status_code == 400
+    assert "Some filters could not be understood" in response.content.decode()
+    assert client.get("/en/resources/", {"page": "999"}).status_code == 200
+
+
+def test_editor_and_tag_text_is_escaped(client, library):
+    from tests.quality.security import XSS_PAYLOADS, executable_injections
+
+    page = ResourcePage.objects.get(slug="intro-ml", locale__language_code="en")
+    payload = XSS_PAYLOADS[0]
+    page.title = f"T {payload}"[:255]
+    page.summary = payload[:500]
+    page.tags.add(payload[:100])
+    page.save_revision().publish()
+    category = page.categories.first()
+    category.name = payload[:80]
+    category.save()
+    import re
+
+    for path in ["/en/resources/", page.url]:
+        html = client.get(path).content.decode()
+        # JSON-LD is data, not script: its text is JSON with <, > and & escaped
+        json_ld = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert all("<" not in block for block in json_ld)
+        html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+        assert executable_injections(html) == [], path
+
+
+def test_listing_query_count_does_not_grow(client, library, member):
+    index = ResourceIndexPage.objects.get(locale__language_code="en")
+    index.per_page = 100
+    index.save_revision().publish()
+    category = ResourceCategory.objects.filter(locale=index.locale).first()
+    counter = iter(range(1000))
+
+    def add():
+        n = next(counter)
+        page = ResourcePage(
+            title=f"Extra {n}", summary="s", locale=index.locale, external_url="https://e.org/",
+            visibility="members" if n % 2 else "public",
+        )  # fmt: skip
+        index.add_child(instance=page)
+        page.categories = [category]
+        page.tags.add("extra", f"t{n}")
+        page.save_revision().publish()
+
+    assert_constant_queries(lambda: client.get("/en/resources/"), add, budget=25)
+    assert_constant_queries(lambda: client.get("/en/resources/", {"tag": "extra"}), add, budget=25)
+    client.force_login(member)
+    fetch = lambda: client.get("/en/resources/", {"category": category.pk})  # noqa: E731
+    fetch()
+    from tests.query_budget import count_queries
+
+    before = count_queries(fetch)[1]
+    add()
+    after = count_queries(fetch)[1]
+    print("\n".join(q for q in after if q not in before))
+    assert_constant_queries(fetch, add, budget=30)

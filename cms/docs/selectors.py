@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from wagtail.models import Page
 
-
 # A DocsIndexPage sits under a HomePage, itself under the root: always at this depth.
 INDEX_DEPTH = 3
 TREE_CACHE_SECONDS = 60 * 60

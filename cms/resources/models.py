@@ -259,7 +259,8 @@ class ResourcePage(SeoMixin, RoutablePageMixin, Page):
     def detail(self, request):
         from .services import AccessType, resource_record_access
 
-        resource_record_access(resource=self, request=request, access_type=AccessType.VIEW)
+        if not getattr(request, "is_preview", False):  # editors previewing are not visitors
+            resource_record_access(resource=self, request=request, access_type=AccessType.VIEW)
         return self.render(request)
 
     @path("download/")

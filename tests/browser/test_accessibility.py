@@ -20,10 +20,13 @@ needs_axe = pytest.mark.skipif(
 PUBLIC = {
     "es": ["/es/", "/es/acerca/", "/es/search/?q=ia", "/es/auth/login/", "/es/auth/register/",
            "/es/auth/reset-password/", "/es/auth/login/code/", "/es/forums/", "/es/forums/c/preguntas/",
-           "/es/forums/t/bienvenidos-al-foro-de-medellin-ai/", "/es/forums/search/?q=modelo"],
+           "/es/forums/t/bienvenidos-al-foro-de-medellin-ai/", "/es/forums/search/?q=modelo",
+           "/es/documentacion/", "/es/documentacion/primeros-pasos/", "/es/recursos/",
+           "/es/recursos/?type=tool", "/es/recursos/intro-ml/"],
     "en": ["/en/", "/en/about/", "/en/search/?q=ai", "/en/auth/login/", "/en/auth/register/",
            "/en/auth/reset-password/", "/en/auth/login/code/", "/en/notifications/unsubscribe/x/",
-           "/en/forums/", "/en/forums/t/chunking-strategies-that-actually-work/"],
+           "/en/forums/", "/en/forums/t/chunking-strategies-that-actually-work/",
+           "/en/docs/organizing-events/propose-an-event/", "/en/resources/", "/en/resources/guia-rapida/"],
 }  # fmt: skip
 SIGNED_IN = [
     f"/{lang}/{page}"
@@ -68,10 +71,16 @@ def site(live_server):
     from community.forums import demo as forums_demo
 
     with translation.override("es"):
-        demo.standard_pages(demo.home_pages(reverse("account_signup")))
+        homes = demo.home_pages(reverse("account_signup"))
+        demo.standard_pages(homes)
     UserFactory(email="autora@example.org", role=Role.MEMBER)
     UserFactory(email="autor@example.org", role=Role.MEMBER)
     forums_demo.demo_forums()
+    from cms.docs.demo import demo_docs
+    from cms.resources.demo import demo_resources
+
+    demo_docs(homes)
+    demo_resources(homes)
     return live_server.url
 
 
@@ -116,6 +125,9 @@ def test_signed_in_pages(axe_page, site):
         *(f"/{lang}/members/{user.pk}/" for lang in ("es", "en") for user in (ana, beto)),
         *(f"/{lang}/dashboard/profile/portfolio/{item.pk}/" for lang in ("es", "en")),
         *(f"/{lang}/dashboard/messages/{sent.conversation_id}/" for lang in ("es", "en")),
+        "/es/recursos/",
+        "/es/recursos/kit-ponentes/",
+        "/en/resources/kit-ponentes/",
     ]
     axe_page.goto(site + "/es/auth/login/")
     axe_page.locator("#id_login").fill("ana@example.org")

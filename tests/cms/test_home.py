@@ -175,6 +175,15 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     from cms.home.models import HomePage, StandardPage
 
     assert HomePage.objects.count() == 2 and StandardPage.objects.count() == 4
+    assert "] Docs… done" in text and "] Resources… done" in text
+    from cms.docs.models import DocPage
+    from cms.resources.models import ResourceCategory, ResourcePage
+
+    assert DocPage.objects.count() == 18 and ResourcePage.objects.count() == 40
+    assert ResourceCategory.objects.count() == 14
+    from wagtail.documents.models import Document
+
+    assert Document.objects.count() == 2  # the second run reused the uploaded files
     assert snapshots[0] == snapshots[1]  # the second run changed nothing
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -106,6 +107,18 @@ class ResourcePageTag(TaggedItemBase):
     )
 
 
+class ResourcePageForm(WagtailAdminPageForm):
+    """Offer only the categories of the page's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id and "categories" in self.fields:
+            self.fields["categories"].queryset = ResourceCategory.objects.filter(
+                locale_id=locale_id
+            )
+
+
 class ResourceIndexPage(SeoMixin, Page):
     """The library: every resource below it, with filters by type, category, tag and text."""
 
@@ -181,6 +194,7 @@ class ResourcePage(SeoMixin, RoutablePageMixin, Page):
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types: list[str] = []
     exclude_fields_in_copy = ["download_count"]
+    base_form_class = ResourcePageForm
 
     content_panels = [
         *Page.content_panels,
@@ -237,6 +251,10 @@ class ResourcePage(SeoMixin, RoutablePageMixin, Page):
         obj = super().with_content_json(content)
         obj.download_count = self.download_count
         return obj
+
+    def get_sitemap_urls(self, request=None):
+        # crawlers would only meet the login page
+        return [] if self.is_members_only else super().get_sitemap_urls(request)
 
     @property
     def is_members_only(self) -> bool:

@@ -56,7 +56,10 @@ def test_resource_pages_can_be_created_in_the_admin(client, library, admin_user)
     index = ResourcePage.objects.filter(locale__language_code="es").first().get_parent()
     client.force_login(admin_user)
     url = f"/admin/pages/add/resources/resourcepage/{index.pk}/"
-    assert client.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 200
+    offered = set(response.context["form"].fields["categories"].queryset)
+    assert offered == set(ResourceCategory.objects.filter(locale=index.locale))
     data = {
         "title": "Nuevo", "slug": "nuevo", "resource_type": "tool", "summary": "Resumen",
         "external_url": "https://example.org/", "visibility": "public", "tags": "uno, dos",

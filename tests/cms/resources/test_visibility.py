@@ -98,3 +98,9 @@ def test_listing_shows_members_only_resources_to_anonymous_visitors_as_teasers(c
     assert card.select_one(".badge-members") is not None
     assert card.select_one(".resource-teaser-note a")["href"].startswith("/en/auth/login/?next=")
     assert card.select_one(".resource-tags") is None  # the teaser shows title and summary only
+
+
+def test_sitemap_leaves_out_members_only_resources(client, library):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/es/recursos/intro-ml/" in xml and "/en/resources/intro-ml/" in xml
+    assert "kit-ponentes" not in xml

@@ -18,6 +18,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from cms.preview import page_from_preview_token
+from cms.resources import selectors as resource_selectors
 
 MAX_OFFSET = 1_000_000
 
@@ -133,7 +134,8 @@ class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
         # A page type lists what its API fields need (`api_queryset`), so a listing of one
         # type costs the same number of queries for 1 item as for 100.
         optimise = getattr(queryset.model, "api_queryset", None)
-        return optimise(queryset) if optimise else queryset
+        queryset = optimise(queryset) if optimise else queryset
+        return resource_selectors.api_pages(queryset, self.request)  # members-only resources
 
 
 class PagePreviewAPI(PagesAPI):
@@ -170,7 +172,8 @@ class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):
 
 
 class DocumentsAPI(BoundedListingMixin, DocumentsAPIViewSet):
-    pass
+    def get_queryset(self):
+        return resource_selectors.api_documents(super().get_queryset(), self.request)
 
 
 content_api = WagtailAPIRouter("wagtailapi")

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "cms.home",
     "cms.events",
     "cms.blog",
+    "cms.docs",
+    "cms.resources",
     "search",
     "commerce",
     # Wagtail
@@ -313,6 +315,11 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAIL_SITE_NAME = "Medellín AI"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents go through Django (never a direct storage URL) so that the before_serve_document
+# hook can refuse files of members-only resources (cms/resources/wagtail_hooks.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Secret for hashing visitors' IP addresses in the resource access log (SECRET_KEY if unset).
+RESOURCE_ACCESS_IP_SALT = env("RESOURCE_ACCESS_IP_SALT", default="")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # members reset passwords through allauth
 WAGTAILAPI_LIMIT_MAX = 100

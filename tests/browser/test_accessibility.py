@@ -23,12 +23,15 @@ PUBLIC = {
            "/es/forums/t/bienvenidos-al-foro-de-medellin-ai/", "/es/forums/search/?q=modelo",
            "/es/eventos/", "/es/eventos/?when=past", "/es/eventos/encuentro-mensual-agentes-de-ia/",
            "/es/blog/", "/es/blog/rag-en-espanol-con-documentos-publicos/", "/es/blog/tag/rag/",
-           "/es/blog/category/tutoriales/"],
+           "/es/blog/category/tutoriales/",
+           "/es/documentacion/", "/es/documentacion/primeros-pasos/", "/es/recursos/",
+           "/es/recursos/?type=tool", "/es/recursos/intro-ml/"],
     "en": ["/en/", "/en/about/", "/en/search/?q=ai", "/en/auth/login/", "/en/auth/register/",
            "/en/auth/reset-password/", "/en/auth/login/code/", "/en/notifications/unsubscribe/x/",
            "/en/forums/", "/en/forums/t/chunking-strategies-that-actually-work/",
            "/en/events/categories/workshops/", "/en/events/monthly-meetup-ai-agents/",
-           "/en/blog/", "/en/blog/spanish-rag-with-public-documents/"],
+           "/en/blog/", "/en/blog/spanish-rag-with-public-documents/",
+           "/en/docs/organizing-events/propose-an-event/", "/en/resources/", "/en/resources/guia-rapida/"],
 }  # fmt: skip
 SIGNED_IN = [
     f"/{lang}/{page}"
@@ -82,6 +85,11 @@ def site(live_server):
     UserFactory(email="autor@example.org", role=Role.MEMBER)
     forums_demo.demo_forums()
     blog_demo.demo_blog(homes)
+    from cms.docs.demo import demo_docs
+    from cms.resources.demo import demo_resources
+
+    demo_docs(homes)
+    demo_resources(homes)
     return live_server.url
 
 
@@ -128,6 +136,9 @@ def test_signed_in_pages(axe_page, site):
         *(f"/{lang}/dashboard/messages/{sent.conversation_id}/" for lang in ("es", "en")),
         "/es/blog/rag-en-espanol-con-documentos-publicos/",  # with the comment form
         "/en/blog/spanish-rag-with-public-documents/",
+        "/es/recursos/",
+        "/es/recursos/kit-ponentes/",
+        "/en/resources/kit-ponentes/",
     ]
     axe_page.goto(site + "/es/auth/login/")
     axe_page.locator("#id_login").fill("ana@example.org")

@@ -204,6 +204,15 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     assert not posts.filter(author=None).exists() and not posts.filter(tagged_items=None).exists()
     assert BlogComment.objects.filter(status="approved", parent__isnull=False).exists()
     assert BlogComment.objects.filter(status="pending").count() == 1
+    assert "] Docs… done" in text and "] Resources… done" in text
+    from cms.docs.models import DocPage
+    from cms.resources.models import ResourceCategory, ResourcePage
+
+    assert DocPage.objects.count() == 18 and ResourcePage.objects.count() == 40
+    assert ResourceCategory.objects.count() == 14
+    from wagtail.documents.models import Document
+
+    assert Document.objects.count() == 2  # the second run reused the uploaded files
     assert snapshots[0] == snapshots[1]  # the second run changed nothing
 
 

@@ -341,6 +341,67 @@ def test_blog_content_api_listing(api_client, demo_site, make_user):
     )
 
 
+def test_content_api_resource_listing(client, demo_site, member):
+    from cms.resources import demo
+    from cms.resources.models import ResourceIndexPage, ResourcePage
+
+    demo.demo_resources(demo_site["homes"])
+    fields = "resource_type,external_url,document,categories,tags,featured,visibility,download_url"
+    index = ResourceIndexPage.objects.get(locale__language_code="en")
+    category = index.get_children().specific().first().categories.first()
+    counter = iter(range(1000))
+
+    def add():
+        n = next(counter)
+        page = ResourcePage(title=f"API {n}", summary="s", locale=index.locale,
+                            external_url="https://e.org/")  # fmt: skip
+        index.add_child(instance=page)
+        page.categories = [category]
+        page.tags.add("api", f"t{n}")
+        page.save_revision().publish()
+
+    def fetch():
+        return client.get(
+            "/api/v2/pages/",
+            {"type": "resources.ResourcePage", "fields": fields, "limit": 100, "tags": "api"},
+        ).json()
+
+    assert_constant_queries(fetch, add, budget=12)
+    client.force_login(member)
+    assert_constant_queries(fetch, add, budget=16)
+    assert_constant_queries(lambda: client.get("/api/v2/documents/").json(), add, budget=12)
+
+
+def test_resource_library_page_listing(client, demo_site, member):
+    from cms.resources import demo
+    from cms.resources.models import ResourceCategory, ResourceIndexPage, ResourcePage
+
+    demo.demo_resources(demo_site["homes"])
+    index = ResourceIndexPage.objects.get(locale__language_code="en")
+    index.per_page = 100
+    index.save_revision().publish()
+    category = ResourceCategory.objects.filter(locale=index.locale).first()
+    counter = iter(range(1000))
+
+    def add():
+        n = next(counter)
+        page = ResourcePage(
+            title=f"Extra {n}", summary="s", locale=index.locale, external_url="https://e.org/",
+            visibility="members" if n % 2 else "public",
+        )  # fmt: skip
+        index.add_child(instance=page)
+        page.categories = [category]
+        page.tags.add("extra", f"t{n}")
+        page.save()  # live already; publishing would also reset the cached menu
+
+    assert_constant_queries(lambda: client.get("/en/resources/"), add, budget=25)
+    assert_constant_queries(lambda: client.get("/en/resources/", {"tag": "extra"}), add, budget=25)
+    client.force_login(member)
+    assert_constant_queries(
+        lambda: client.get("/en/resources/", {"category": category.pk}), add, budget=36
+    )
+
+
 LISTING_TESTS = {
     ("GET", "/api/v1/blog/posts/<id:pk>/comments/"): test_blog_comment_listing,
     ("GET", "/api/v1/forums/categories/"): test_forum_category_listing,

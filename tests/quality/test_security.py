@@ -35,6 +35,18 @@ EVENT_PAGES = [
     "/es/eventos/categories/talleres/",
     "/es/eventos/taller-de-agentes/",
 ]
+# the docs section and the resource library, seeded by their demo steps
+LIBRARY_PAGES = [
+    "/es/documentacion/",
+    "/en/docs/getting-started/",
+    "/es/documentacion/organizar-eventos/proponer-un-evento/",
+    "/es/recursos/",
+    "/en/resources/?type=tool&tag=python",
+    "/es/recursos/intro-ml/",
+    "/es/recursos/kit-ponentes/",  # members-only: a redirect to log in
+    "/api/v2/pages/?type=resources.ResourcePage&fields=*",
+    "/api/v2/pages/?type=docs.DocPage&fields=toc",
+]
 BACK_OFFICE_PAGES = ["/admin/login/", "/django-admin/login/", "/es/shop/catalogue/", "/api/docs/"]
 
 
@@ -84,6 +96,19 @@ def test_blog_pages_send_strict_security_headers(client, demo_site, member):
         assert header_problems(response, strict_csp=True) == [], path
     client.force_login(member)  # the page with the comment form
     assert header_problems(client.get(post.url), strict_csp=True) == []
+
+
+@pytest.mark.django_db
+def test_docs_and_library_pages_send_strict_security_headers(client, demo_site):
+    from cms.docs.demo import demo_docs
+    from cms.resources.demo import demo_resources
+
+    demo_docs(demo_site["homes"])
+    demo_resources(demo_site["homes"])
+    for path in LIBRARY_PAGES:
+        response = client.get(path)
+        assert response.status_code < 400, path
+        assert header_problems(response, strict_csp=True) == [], path
 
 
 @pytest.mark.django_db
@@ -401,3 +426,58 @@ def test_xss_payloads_in_events_never_come_back_executable(client, demo_site, pa
         response = client.get(path)
         assert response.status_code == 200, path
         assert executable_injections(response.content.decode()) == [], path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payloads_in_docs_and_resources_never_come_back_executable(
+    client, make_user, demo_site, payload
+):
+    """Editors' text (titles, summaries, headings, code, tags, category names) on the
+    docs and library pages, for visitors and members. JSON-LD blocks are data (their
+    <, > and & escaped) and are checked apart."""
+    import re
+
+    from cms.docs.models import DocPage, DocsIndexPage
+    from cms.resources.models import ResourceCategory, ResourceIndexPage, ResourcePage
+
+    home = demo_site["homes"]["es"]
+    category = ResourceCategory.objects.create(locale=home.locale, name=payload[:80], slug="xss")
+    library = ResourceIndexPage(title="Recursos", slug="recursos", locale=home.locale)
+    home.add_child(instance=library)
+    resource = ResourcePage(
+        title=f"R {payload}"[:255],
+        summary=payload,
+        locale=home.locale,
+        external_url="https://example.org/",
+        visibility="members",
+    )
+    library.add_child(instance=resource)
+    resource.categories = [category]
+    resource.tags.add(payload[:100])
+    resource.save_revision().publish()
+    docs = DocsIndexPage(title="Docs", slug="docs", locale=home.locale, introduction=payload)
+    home.add_child(instance=docs)
+    doc = DocPage(
+        title=f"D {payload}"[:255],
+        locale=home.locale,
+        summary=payload[:300],
+        body=[
+            ("heading", payload[:120]),
+            ("code", {"language": "html", "code": payload, "caption": payload[:200]}),
+        ],
+    )
+    docs.add_child(instance=doc)
+    doc.save_revision().publish()
+    ld_json = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+    def check(path):
+        html = client.get(path).content.decode()
+        assert all("<" not in block for block in ld_json.findall(html)), path
+        assert executable_injections(ld_json.sub("", html)) == [], path
+
+    for path in ["/es/recursos/", "/es/docs/", doc.url]:  # the API answers JSON, not HTML
+        check(path)
+    client.force_login(make_user(Role.MEMBER))
+    for path in ["/es/recursos/", resource.url, f"/es/recursos/?tag={resource.tags.first().slug}"]:
+        check(path)

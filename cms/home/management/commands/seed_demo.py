@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.blog import demo as blog_demo
+from cms.docs import demo as docs_demo
 from cms.events import demo as events_demo
 from cms.home import demo as cms_demo
+from cms.resources import demo as resources_demo
 from community.accounts import demo as accounts_demo
 from community.forums import demo as forums_demo
 from community.messaging import demo as messaging_demo
@@ -64,6 +66,8 @@ class Command(BaseCommand):
                 lambda: events_demo.demo_events(state["homes"]),
             ),
             ("Blog (posts, comments)", lambda: blog_demo.demo_blog(state["homes"])),
+            ("Docs", lambda: docs_demo.demo_docs(state["homes"])),
+            ("Resources", lambda: resources_demo.demo_resources(state["homes"])),
             ("Navigation and footer", lambda: cms_demo.navigation(state["homes"])),
         ]
         for number, (label, step) in enumerate(steps, start=1):

@@ -4,7 +4,9 @@ Wagtail validates most listing parameters; these subclasses add the bound it lac
 offset reaches the database as an out-of-range integer) so that every malformed request is
 a 400 with a message, never a 500."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, transaction
+from django.db.models import ForeignKey, ManyToManyField
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -114,6 +116,22 @@ class PageWithTranslationsSerializer(PageSerializer):
         return (PrefetchedTagsField if field_class is TagsField else field_class), kwargs
 
 
+def _check_relation_filters(model, params, known) -> None:
+    """Wagtail's field filter hands `?venue=abc` or `?categories=abc` to the ORM, which raises:
+    a relation is filtered by the id of the related object, so anything else is a 400."""
+    for name, value in params.items():
+        if name in known:  # ?locale=es, ?type=…: Wagtail's own parameters
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, ForeignKey | ManyToManyField) and not value.isdigit():
+            raise BadRequestError(
+                f"{name} must be the id of a {field.related_model._meta.verbose_name}"
+            )
+
+
 class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
     base_serializer_class = PageWithTranslationsSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
@@ -133,6 +151,7 @@ class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
         queryset = super().get_queryset().select_related("locale")
         # A page type lists what its API fields need (`api_queryset`), so a listing of one
         # type costs the same number of queries for 1 item as for 100.
+        _check_relation_filters(queryset.model, self.request.GET, self.known_query_parameters)
         optimise = getattr(queryset.model, "api_queryset", None)
         queryset = optimise(queryset) if optimise else queryset
         return resource_selectors.api_pages(queryset, self.request)  # members-only resources

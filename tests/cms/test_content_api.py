@@ -40,3 +40,17 @@ def test_unpublished_translations_are_not_announced(api_client, demo_site):
 def test_translations_can_be_left_out(api_client, demo_site):
     listing = api_client.get("/api/v2/pages/", {"fields": "-translations"}).json()
     assert all("translations" not in item["meta"] for item in listing["items"])
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"type": "events.EventPage", "categories": "abc"}, "categories"),
+        ({"type": "events.EventPage", "venue": "1 OR 1=1"}, "venue"),
+        ({"type": "blog.BlogPostPage", "categories": "x"}, "categories"),
+    ],
+)
+def test_relation_filters_take_ids_or_answer_400(api_client, demo_site, params, field):
+    response = api_client.get("/api/v2/pages/", params)
+    assert response.status_code == 400
+    assert response.json()["message"].startswith(f"{field} must be the id of a")

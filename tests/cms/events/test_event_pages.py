@@ -133,3 +133,15 @@ def test_sitemap_lists_events_with_priority_0_9(client, index):
 def test_unpublished_events_are_not_served(client, index):
     draft = make_event(index, publish=False)
     assert client.get(f"/es/eventos/{draft.slug}/").status_code == 404
+
+
+def test_event_image_is_served_as_avif_and_webp_renditions(client, index):
+    from cms.home.demo import demo_image
+
+    event = make_event(index, image=demo_image("Cartel", "#224466", size=(1600, 900)))
+    picture = _soup(client.get(event.url)).find("picture")
+    types = [source["type"] for source in picture.find_all("source")]
+    assert types == ["image/avif"]
+    assert "480w" in picture.source["srcset"] and "1440w" in picture.source["srcset"]
+    img = picture.find("img")
+    assert ".format-webp." in img["src"] and img["alt"] == "Cartel"

@@ -35,9 +35,16 @@ PATHS = [
     ("API: one page, all fields", "/api/v2/pages/3/"),
     ("API: blog posts, all fields", "/api/v2/pages/?type=blog.BlogPostPage&fields=*&limit=20"),
     ("API: resources, all fields", "/api/v2/pages/?type=resources.ResourcePage&fields=*&limit=20"),
+    ("API: events, all fields", "/api/v2/pages/?type=events.EventPage&fields=*&limit=20"),
     ("home page (es)", "/es/"),
     ("standard page (en)", "/en/about/"),
     ("blog index (es)", "/es/blog/"),
+    ("blog post (en)", "/en/blog/spanish-rag-with-public-documents/"),
+    ("event index (es)", "/es/eventos/"),
+    ("event index, filtered (es)", "/es/eventos/?area=centro"),
+    ("event page (en)", "/en/events/monthly-meetup-ai-agents/"),
+    ("docs page (es)", "/es/documentacion/primeros-pasos/"),
+    ("resource library (es)", "/es/recursos/"),
     ("forum index (es)", "/es/forums/"),
 ]
 

@@ -7,6 +7,7 @@ a 400 with a message, never a 500."""
 from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, transaction
 from django.db.models import ForeignKey, ManyToManyField
+from django.utils import translation
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -132,7 +133,41 @@ def _check_relation_filters(model, params, known) -> None:
             )
 
 
-class PagesAPI(BoundedListingMixin, PagesAPIViewSet):
+class AnonymousResponseCache:
+    """Anonymous reads of the content API served from the cache, like the pages themselves
+    (cms/cache.py): keyed by the full URL and the page-cache generation, which every publish,
+    unpublish, move or delete renews, so no stale copy is served. Signed-in callers may see
+    members-only content and are never cached."""
+
+    def _cached(self, request, handler, *args, **kwargs):
+        from django.conf import settings
+        from django.core.cache import cache
+
+        from cms.cache import _generation
+
+        if settings.PAGE_CACHE_SECONDS <= 0 or request.user.is_authenticated:
+            return handler(request, *args, **kwargs)
+        language = translation.get_language()  # labels (an area's name) follow the language
+        key = f"api:v2:{_generation()}:{language}:{request.get_host()}:{request.get_full_path()}"
+        hit = cache.get(key)
+        if hit is not None:
+            response = Response(hit)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = handler(request, *args, **kwargs)
+        if response.status_code == 200:
+            cache.set(key, response.data, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def listing_view(self, request):
+        return self._cached(request, super().listing_view)
+
+    def detail_view(self, request, pk):
+        return self._cached(request, super().detail_view, pk)
+
+
+class PagesAPI(AnonymousResponseCache, BoundedListingMixin, PagesAPIViewSet):
     base_serializer_class = PageWithTranslationsSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
@@ -163,6 +198,9 @@ class PagePreviewAPI(PagesAPI):
     and names one stored preview."""
 
     known_query_parameters = PagesAPI.known_query_parameters.union(["content_type", "token"])
+
+    def _cached(self, request, handler, *args, **kwargs):
+        return handler(request, *args, **kwargs)  # a preview changes under the same token
 
     def listing_view(self, request):
         missing = [name for name in ("content_type", "token") if not request.GET.get(name)]

@@ -54,3 +54,29 @@ def test_relation_filters_take_ids_or_answer_400(api_client, demo_site, params, 
     response = api_client.get("/api/v2/pages/", params)
     assert response.status_code == 400
     assert response.json()["message"].startswith(f"{field} must be the id of a")
+
+
+def test_anonymous_reads_are_cached_until_something_is_published(
+    api_client, demo_site, settings, member
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 300
+    params = {"type": "home.StandardPage", "fields": "introduction", "locale": "es"}
+    first = api_client.get("/api/v2/pages/", params)
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = api_client.get("/api/v2/pages/", params)
+    assert second["X-Page-Cache"] == "hit" and second.json() == first.json()
+    assert len(queries) == 0
+
+    about = _about("es")
+    about.introduction = "Nueva introducción"
+    about.save_revision().publish()
+    third = api_client.get("/api/v2/pages/", params)
+    assert third["X-Page-Cache"] == "miss"
+    assert "Nueva introducción" in [item["introduction"] for item in third.json()["items"]]
+
+    api_client.force_authenticate(member)  # may see members-only content: never cached
+    assert "X-Page-Cache" not in api_client.get("/api/v2/pages/", params)

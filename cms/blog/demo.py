@@ -1,4 +1,4 @@
-"""Demo blog for a first run, idempotent: an index per language, categories, 8 posts in
+"""Demo blog for a first run, idempotent: an index per language, categories, 10 posts in
 Spanish with their English translations, written by demo members, and a few comments
 (approved ones, replies, and one still waiting for a moderator)."""
 
@@ -182,6 +182,36 @@ POSTS = [
                "body": ["In Laureles, Envigado and Bello there are groups that meet every week to read AI papers.",
                         "The secret: one paper per session, one person presenting it, and one practical question to take home.",
                         "If you want to start one, post it in the forum and we will help with a venue and promotion."]},
+    },
+    {
+        "author": "laura.mejia", "category": "tutoriales", "days_ago": 55, "color": "#3a0ca3",
+        "es": {"slug": "evaluar-un-llm-antes-de-ponerlo-en-produccion", "title": "Cómo evaluar un LLM antes de ponerlo en producción",
+               "excerpt": "Un conjunto de preguntas propio, métricas que importan al negocio y revisión humana: una guía corta para equipos pequeños.",
+               "tags": ["llms", "evaluación", "producción"],
+               "body": ["Los puntajes de los tableros públicos dicen poco de cómo responderá un modelo a tus clientes.",
+                        "Arma un conjunto de 200 preguntas reales, define qué es una buena respuesta y pide a dos personas que califiquen a ciegas.",
+                        "Repite la evaluación con cada cambio de modelo o de instrucciones: así sabrás si mejoraste o solo cambiaste."]},
+        "en": {"slug": "evaluating-an-llm-before-production", "title": "How to evaluate an LLM before it goes to production",
+               "excerpt": "Your own question set, metrics the business cares about and human review: a short guide for small teams.",
+               "tags": ["llms", "evaluation", "production"],
+               "body": ["Public leaderboard scores say little about how a model will answer your customers.",
+                        "Build a set of 200 real questions, define what a good answer is and have two people grade blind.",
+                        "Run the evaluation again with every model or prompt change: that is how you know you improved rather than just changed."]},
+    },
+    {
+        "author": "santiago.restrepo", "category": "comunidad", "days_ago": 62, "color": "#006d77",
+        "es": {"slug": "lo-que-aprendimos-organizando-diez-meetups", "title": "Lo que aprendimos organizando diez meetups de IA",
+               "excerpt": "Horarios, sedes, charlas cortas y comida: las decisiones pequeñas que hacen que la gente vuelva.",
+               "tags": ["comunidad", "eventos", "meetups"],
+               "body": ["Diez encuentros después, sabemos que las charlas de quince minutos funcionan mejor que las de una hora.",
+                        "Rotar entre El Poblado, Laureles y el centro trajo gente nueva cada vez; cerca del metro, más aún.",
+                        "Y sí: la comida importa. La conversación de después es donde nacen los proyectos."]},
+        "en": {"slug": "what-we-learned-running-ten-meetups", "title": "What we learned running ten AI meetups",
+               "excerpt": "Times, venues, short talks and food: the small decisions that make people come back.",
+               "tags": ["community", "events", "meetups"],
+               "body": ["Ten meetups later, we know fifteen-minute talks work better than hour-long ones.",
+                        "Rotating between El Poblado, Laureles and downtown brought new people every time; near the metro, even more.",
+                        "And yes: food matters. The conversation afterwards is where projects are born."]},
     },
 ]  # fmt: skip
 

@@ -206,8 +206,8 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
 
     assert BlogIndexPage.objects.live().count() == 2
     posts = BlogPostPage.objects.live()
-    assert posts.filter(locale__language_code="es").count() >= 8
-    assert posts.filter(locale__language_code="en").count() >= 8
+    assert posts.filter(locale__language_code="es").count() >= 10
+    assert posts.filter(locale__language_code="en").count() >= 10
     assert not posts.filter(author=None).exists() and not posts.filter(tagged_items=None).exists()
     assert BlogComment.objects.filter(status="approved", parent__isnull=False).exists()
     assert BlogComment.objects.filter(status="pending").count() == 1

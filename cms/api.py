@@ -118,8 +118,9 @@ class PageWithTranslationsSerializer(PageSerializer):
 
 
 def _check_relation_filters(model, params, known) -> None:
-    """Wagtail's field filter hands `?venue=abc` or `?categories=abc` to the ORM, which raises:
-    a relation is filtered by the id of the related object, so anything else is a 400."""
+    """Wagtail's field filter hands `?venue=abc` or `?categories=abc` to the ORM, which raises
+    (and PostgreSQL refuses ids beyond a bigint): a relation is filtered by the id of the
+    related object, so anything else is a 400. One check for every page type."""
     for name, value in params.items():
         if name in known:  # ?locale=es, ?type=…: Wagtail's own parameters
             continue
@@ -127,7 +128,8 @@ def _check_relation_filters(model, params, known) -> None:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        if isinstance(field, ForeignKey | ManyToManyField) and not value.isdigit():
+        is_id = value.isdigit() and int(value) < 2**63  # a bigint; larger overflows PostgreSQL
+        if isinstance(field, ForeignKey | ManyToManyField) and not is_id:
             raise BadRequestError(
                 f"{name} must be the id of a {field.related_model._meta.verbose_name}"
             )
@@ -143,12 +145,12 @@ class AnonymousResponseCache:
         from django.conf import settings
         from django.core.cache import cache
 
-        from cms.cache import _generation
+        from cms.cache import generation
 
         if settings.PAGE_CACHE_SECONDS <= 0 or request.user.is_authenticated:
             return handler(request, *args, **kwargs)
         language = translation.get_language()  # labels (an area's name) follow the language
-        key = f"api:v2:{_generation()}:{language}:{request.get_host()}:{request.get_full_path()}"
+        key = f"api:v2:{generation()}:{language}:{request.get_host()}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
             response = Response(hit)

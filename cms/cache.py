@@ -20,7 +20,8 @@ VERSION_KEY = "pages:generation"
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
-def _generation() -> int:
+def generation() -> int:
+    """The current page-cache generation: part of every key that must not outlive a publish."""
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
@@ -44,7 +45,7 @@ def _cacheable_request(request) -> bool:
 def cached_serve(request, path):
     if not _cacheable_request(request):
         return serve(request, path)
-    key = f"page:v2:{_generation()}:{request.get_host()}:{request.path}"
+    key = f"page:v2:{generation()}:{request.get_host()}:{request.path}"
     hit = cache.get(key)
     if hit is not None:
         content, headers = hit

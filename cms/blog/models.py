@@ -147,16 +147,6 @@ class BlogPostPageQuerySet(PageQuerySet):
             "tags", "categories", "featured_image__renditions"
         )
 
-    def _filter_or_exclude(self, negate, args, kwargs):
-        # The content API filters ?categories=<id> straight into the ORM; anything but an id
-        # is the caller's mistake (400), not a ValueError deep in Django (500).
-        value = kwargs.get("categories")
-        if isinstance(value, str) and not (value.isdigit() and int(value) < 2**63):
-            from wagtail.api.v2.utils import BadRequestError
-
-            raise BadRequestError("categories must be the id of a blog category")
-        return super()._filter_or_exclude(negate, args, kwargs)
-
 
 class BlogPostPageManager(PageManager.from_queryset(BlogPostPageQuerySet)):
     pass

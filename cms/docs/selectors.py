@@ -48,9 +48,9 @@ def index_path(page: Page) -> str:
 
 
 def _rows(prefix: str) -> list[tuple]:
-    from cms.cache import _generation  # bumped by publishing, moving, deleting any page
+    from cms.cache import generation  # bumped by publishing, moving, deleting any page
 
-    key = f"docs:tree:{_generation()}:{prefix}"
+    key = f"docs:tree:{generation()}:{prefix}"
     rows = cache.get(key)
     if rows is None:
         rows = [

@@ -16,7 +16,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
-from wagtail.api.v2.utils import BadRequestError
 
 from .models import (
     ResourceAccess,
@@ -65,9 +64,6 @@ def api_pages(queryset: QuerySet, request) -> QuerySet:
     if not can_view_members_only(request.user):
         queryset = queryset.exclude(pk__in=members_only_page_ids())
     if queryset.model is ResourcePage:
-        categories = request.GET.get("categories")
-        if categories is not None and not (categories.isdigit() and int(categories) < 2**62):
-            raise BadRequestError("categories must be the id of a category (a whole number)")
         queryset = queryset.select_related("document").prefetch_related(
             "categories", Prefetch("tagged_items", ResourcePageTag.objects.select_related("tag"))
         )

@@ -48,6 +48,8 @@ def test_translations_can_be_left_out(api_client, demo_site):
         ({"type": "events.EventPage", "categories": "abc"}, "categories"),
         ({"type": "events.EventPage", "venue": "1 OR 1=1"}, "venue"),
         ({"type": "blog.BlogPostPage", "categories": "x"}, "categories"),
+        ({"type": "blog.BlogPostPage", "categories": "9" * 40}, "categories"),
+        ({"type": "events.EventPage", "venue": str(2**63)}, "venue"),
     ],
 )
 def test_relation_filters_take_ids_or_answer_400(api_client, demo_site, params, field):

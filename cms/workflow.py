@@ -63,13 +63,18 @@ def on_task_submitted(sender, instance: TaskState, user=None, **kwargs) -> None:
 
 
 def on_workflow_decided(sender, instance: WorkflowState, user=None, **kwargs) -> None:
-    requested_by = instance.requested_by
-    if requested_by is None or requested_by == user:
-        return
+    from cms.events.services import submission_decided
+
     page = instance.content_object
     task_state = instance.current_task_state
     comment = task_state.specific.get_comment() if task_state is not None else ""
     approved = instance.status == WorkflowState.STATUS_APPROVED
+    # an organizer's event submission: its own record, message and follow-up
+    if submission_decided(page=page, approved=approved, by=user, comment=comment or ""):
+        return
+    requested_by = instance.requested_by
+    if requested_by is None or requested_by == user:
+        return
     _notify(
         [requested_by],
         "cms.page_approved" if approved else "cms.page_rejected",

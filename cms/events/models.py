@@ -620,3 +620,114 @@ def _feed_response(body: bytes) -> HttpResponse:
     response = HttpResponse(body, content_type=ICS)
     response["Cache-Control"] = "public, max-age=900"
     return response
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Changes requested")
+
+
+class EventSubmission(models.Model):
+    """An organizer's event proposal (PRD's event_submissions).
+
+    The wizard's answers live in `data`, one section per step, in the same shape the step
+    forms accept (cms/events/wizard.py), so a draft can be re-validated and re-opened at any
+    time. Submitting turns it into an EventPage revision in Wagtail's moderation workflow;
+    the moderator's decision comes back here (`status`, `admin_feedback`)."""
+
+    organizer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organizer"),
+        on_delete=models.CASCADE,
+        related_name="event_submissions",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("written in"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.DRAFT,
+    )
+    data = models.JSONField(_("answers"), default=dict, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    page = models.OneToOneField(
+        EventPage,
+        verbose_name=_("event page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submission",
+    )
+    admin_feedback = models.TextField(_("feedback from the moderators"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("event submission")
+        verbose_name_plural = _("event submissions")
+        ordering = ["-updated_at", "-pk"]
+        permissions = [("submit_event", "Can submit events for review")]
+        indexes = [
+            models.Index(fields=["organizer", "status"], name="events_submission_org_status"),
+            models.Index(fields=["status", "submitted_at"], name="events_submission_status_at"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or _("Untitled event")
+
+    @property
+    def title(self) -> str:
+        return (self.data.get("details") or {}).get("title", "")
+
+    @property
+    def is_editable(self) -> bool:
+        """Drafts, requested changes and approved events can be edited (and resubmitted)."""
+        return self.status != SubmissionStatus.PENDING
+
+
+class SubmissionStep(models.Model):
+    """One wizard step an organizer reached (PRD's form_analytics): the drop-off per step is
+    the number of submissions that reached each step and went no further."""
+
+    submission = models.ForeignKey(
+        EventSubmission, on_delete=models.CASCADE, related_name="steps_reached"
+    )
+    step = models.CharField(_("step"), max_length=20)
+    reached_at = models.DateTimeField(_("reached"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wizard step reached")
+        verbose_name_plural = _("wizard steps reached")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "step"], name="events_submission_step_once"
+            )
+        ]
+        indexes = [models.Index(fields=["step", "reached_at"], name="events_step_reached")]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}: {self.step}"

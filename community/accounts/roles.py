@@ -38,6 +38,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_MEMBER,
         "wagtailadmin.access_admin",
         "partner.dashboard_access",
+        # events: submit from the site or the API; edit their own event pages in Wagtail
+        # (page "add" permission on the event indexes, see cms/events/permissions.py)
+        "events.submit_event",
     ],
     Role.ADMIN: [],
 }
@@ -55,6 +58,8 @@ MODERATOR_PERMISSIONS: list[str] = [
     "messaging.change_messagereport",
     # blog comments: approve or reject them in the Wagtail admin
     "blog.moderate_blogcomment",
+    # event submissions: read every organizer's submissions (decisions go through the workflow)
+    "events.view_eventsubmission",
 ]
 
 

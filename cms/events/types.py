@@ -1,0 +1,36 @@
+"""Notification types of events: the moderators' decision on a submission, venues."""
+
+from django.utils.translation import gettext_lazy as _
+
+from community.notifications.registry import NotificationType, register
+
+SUBMISSION_APPROVED = register(
+    NotificationType(
+        code="events.submission_approved",
+        label=_("My event submissions are approved"),
+        subject=_("“{event}” is approved and published"),
+        body=_("Hello {name}, the moderators approved “{event}”; it is now online. {feedback}"),
+        placeholders=frozenset({"name", "event", "feedback", "link"}),
+    )
+)
+SUBMISSION_REJECTED = register(
+    NotificationType(
+        code="events.submission_rejected",
+        label=_("Changes requested on my event submissions"),
+        subject=_("Changes requested on “{event}”"),
+        body=_(
+            "Hello {name}, the moderators asked for changes to “{event}” before publishing "
+            "it: {feedback}"
+        ),
+        placeholders=frozenset({"name", "event", "feedback", "link"}),
+    )
+)
+VENUE_APPROVED = register(
+    NotificationType(
+        code="events.venue_approved",
+        label=_("My proposed venues are approved"),
+        subject=_("Your venue “{venue}” is approved"),
+        body=_("Hello {name}, an administrator approved “{venue}”; every organizer can use it."),
+        placeholders=frozenset({"name", "venue", "link"}),
+    )
+)

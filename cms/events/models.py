@@ -697,7 +697,7 @@ class EventSubmission(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or _("Untitled event")
+        return self.title or str(_("Untitled event"))
 
     @property
     def title(self) -> str:

@@ -226,3 +226,52 @@ def event_json_ld(event: EventPage, request) -> dict:
         rendition = event.image.get_rendition("fill-1200x630|format-webp")
         data["image"] = [request.build_absolute_uri(rendition.url)]
     return data
+
+
+# ---- the organizer's dashboard -----------------------------------------------------------
+
+
+def my_events(user) -> QuerySet:
+    """Events the user organizes or co-organizes, in every language and state."""
+    from .permissions import own_events_filter
+
+    ids = EventPage.objects.filter(own_events_filter(user)).values("pk")
+    return (
+        EventPage.objects.filter(pk__in=ids)
+        .select_related("locale", "venue", "submission")
+        .order_by("-start", "pk")
+    )
+
+
+def my_submissions(user, *, status: str | None = None) -> QuerySet:
+    from .models import EventSubmission
+
+    queryset = EventSubmission.objects.filter(organizer=user).select_related("page", "locale")
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def submission_for(user, pk: int):
+    """The user's own submission, or one any submission a moderator may read; else None."""
+    from .models import EventSubmission
+    from .permissions import visible_submissions
+
+    queryset = EventSubmission.objects.select_related("page", "locale", "image", "organizer")
+    return visible_submissions(user, queryset).filter(pk=pk).first()
+
+
+def submission_funnel() -> list[dict]:
+    """Form analytics: how many submissions reached each wizard step, and then were sent."""
+    from django.db.models import Count
+
+    from .models import SubmissionStep
+    from .wizard import STEPS
+
+    counts = dict(
+        SubmissionStep.objects.values_list("step").annotate(n=Count("id")).values_list("step", "n")
+    )
+    codes = [step.code for step in STEPS[:-1]] + ["submitted"]
+    labels = {step.code: step.label for step in STEPS}
+    labels["submitted"] = _("Sent for review")
+    return [{"step": code, "label": labels[code], "count": counts.get(code, 0)} for code in codes]

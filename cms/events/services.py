@@ -68,7 +68,7 @@ def _require_editable(submission: EventSubmission) -> None:
 
 def submission_record_step(*, submission: EventSubmission, step: str) -> None:
     """Form analytics: the first time this submission reached `step`."""
-    if get_step(step) is None:
+    if get_step(step) is None and step != "submitted":
         return
     try:
         with transaction.atomic():

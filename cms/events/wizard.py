@@ -308,7 +308,9 @@ class QuestionForm(StepForm):
 
     label = forms.CharField(label=_("Question"), max_length=200)
     help_text = forms.CharField(label=_("Help text"), max_length=255, required=False)
-    kind = forms.ChoiceField(label=_("Kind of answer"), choices=RequirementKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind of answer"), choices=RequirementKind.choices, initial=RequirementKind.TEXT
+    )
     options = forms.CharField(
         label=_("Options"),
         required=False,

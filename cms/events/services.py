@@ -489,16 +489,22 @@ def venue_propose(*, user, data: dict) -> Venue:
 
 
 def venue_approve(*, venue: Venue, by) -> Venue:
-    from community.notifications.services import notify
-
     if not (by and by.is_superuser):
         raise NotPermitted(_("Only administrators approve venues."), code="not_admin")
     updated = Venue.objects.filter(pk=venue.pk, is_approved=False).update(is_approved=True)
     venue.is_approved = True
-    if updated and venue.created_by_id and venue.created_by_id != by.pk:
+    if updated:
+        venue_approved_notify(venue=venue, by=by)
+    return venue
+
+
+def venue_approved_notify(*, venue: Venue, by) -> None:
+    """Tell the organizer who proposed the venue (from the API or the snippet editor)."""
+    from community.notifications.services import notify
+
+    if venue.created_by_id and (by is None or venue.created_by_id != by.pk):
         notify(
             recipient=venue.created_by,
             type_code="events.venue_approved",
             context={"venue": venue.name},
         )
-    return venue

@@ -343,3 +343,79 @@ def _agenda(page, start, speakers, number, lang):
         moment += length
     page.sessions = sessions
     page.save_revision().publish()
+
+
+SUBMISSION_TITLE = "Meetup de visión por computador en Bello"
+DRAFT_TITLE = "Clínica de datos abiertos para periodistas"
+
+
+def demo_submissions() -> int:
+    """An organizer's submission waiting for review (in the moderators' workflow) and a
+    draft they have not finished, so both sides of the flow have something to show."""
+    from .models import EventSubmission
+    from .services import submission_create, submission_submit
+
+    organizer = get_user_model().objects.filter(email="organizer@medellin.ai").first()
+    if organizer is None:
+        return 0
+    existing = {s.title for s in EventSubmission.objects.filter(organizer=organizer)}
+    venue = Venue.objects.filter(is_approved=True, area="bello").first() or Venue.objects.first()
+    start = timezone.localdate() + timedelta(days=24)
+    categories = list(
+        EventCategory.objects.filter(locale__language_code="es").values_list("pk", flat=True)[:1]
+    )
+    details = {
+        "title": SUBMISSION_TITLE,
+        "summary": "Detección de objetos con cámaras de bajo costo: charla y taller práctico.",
+        "description": "Veremos YOLO y modelos livianos en una Raspberry Pi.\n\n"
+        "Trae tu portátil; prestamos cámaras.",
+        "categories": categories,
+        "tags": "visión, taller",
+        "language": "es",
+        "time_zone": DEFAULT_TIME_ZONE,
+        "start": f"{start.isoformat()}T18:00",
+        "end": f"{start.isoformat()}T21:00",
+    }
+    made = 0
+    with transaction.atomic():
+        if SUBMISSION_TITLE not in existing:
+            submission = submission_create(
+                user=organizer,
+                language="es",
+                data={
+                    "details": details,
+                    "place": {"event_format": "in_person", "venue": venue.pk},
+                    "agenda": {
+                        "sessions": [
+                            {
+                                "title": "Charla: visión en el borde",
+                                "start": details["start"],
+                                "end": f"{start.isoformat()}T19:00",
+                                "speakers": "Carlos Gómez",
+                            },
+                            {
+                                "title": "Taller práctico",
+                                "start": f"{start.isoformat()}T19:00",
+                                "end": details["end"],
+                            },
+                        ]
+                    },  # fmt: skip
+                    "requirements": {
+                        "capacity": 40,
+                        "questions": [
+                            {"label": "¿Traes portátil?", "kind": "checkbox", "mandatory": False},
+                        ],
+                    },  # fmt: skip
+                },
+            )
+            submission_submit(submission=submission, user=organizer)
+            made += 1
+        if DRAFT_TITLE not in existing:
+            submission_create(
+                user=organizer,
+                language="es",
+                data={"details": {**details, "title": DRAFT_TITLE, "categories": [],
+                                  "summary": "Cómo limpiar y publicar datos abiertos."}},
+            )  # fmt: skip
+            made += 1
+    return made

@@ -178,8 +178,9 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     assert "] Blog (posts, comments)… done" in text
     steps = [line.split("] ")[1] for line in text.splitlines() if line.startswith("[")]
     # the menu links the index pages the steps before it made
-    assert steps[-5:] == [
+    assert steps[-6:] == [
         "Events (venues, categories, speakers, agendas)… done",
+        "Event submissions (one waiting for review, one draft)… done",
         "Blog (posts, comments)… done",
         "Docs… done",
         "Resources… done",
@@ -202,6 +203,11 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     assert EventPage.objects.live().filter(locale__language_code="en").count() == 16
     assert Venue.objects.filter(is_approved=True).count() == 6
     assert EventCategory.objects.count() == 12
+    from cms.events.models import EventSubmission
+
+    pending = EventSubmission.objects.get(status="pending")
+    assert pending.page.current_workflow_state is not None and not pending.page.live
+    assert EventSubmission.objects.filter(status="draft").count() == 1
     from cms.blog.models import BlogComment, BlogIndexPage, BlogPostPage
 
     assert BlogIndexPage.objects.live().count() == 2

@@ -30,9 +30,12 @@ def test_organizers_edit_their_own_events_and_see_only_those(client, index, orga
     listing = client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
     assert "Mi taller" in listing and "Taller ajeno" not in listing
     # they may create events under the index, never publish
-    assert client.get(
-        reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
-    ).status_code == 200
+    assert (
+        client.get(
+            reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
+        ).status_code
+        == 200
+    )
     assert not mine.permissions_for_user(organizer).can_publish()
 
 
@@ -61,9 +64,7 @@ def test_moderators_read_submissions_and_the_funnel_members_do_not(client, make_
     )
 
 
-def test_approving_a_proposed_venue_in_the_admin_tells_the_proposer(
-    client, admin_user, organizer
-):
+def test_approving_a_proposed_venue_in_the_admin_tells_the_proposer(client, admin_user, organizer):
     venue = services.venue_propose(
         user=organizer, data={"name": "Casa Nueva", "address": "Cra 70 #1-2", "area": "laureles"}
     )

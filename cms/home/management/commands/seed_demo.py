@@ -65,6 +65,7 @@ class Command(BaseCommand):
                 "Events (venues, categories, speakers, agendas)",
                 lambda: events_demo.demo_events(state["homes"]),
             ),
+            ("Event submissions (one waiting for review, one draft)", events_demo.demo_submissions),
             ("Blog (posts, comments)", lambda: blog_demo.demo_blog(state["homes"])),
             ("Docs", lambda: docs_demo.demo_docs(state["homes"])),
             ("Resources", lambda: resources_demo.demo_resources(state["homes"])),

@@ -33,6 +33,12 @@ class BoundedListingMixin:
             raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
         if request.GET.get("search_operator", "or") not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
+        if "search" in request.GET and not request.GET["search"].strip():
+            # blank text searches for nothing: list as if no search was given (the SQLite
+            # backend failed to compile an empty query)
+            params = request.GET.copy()
+            del params["search"]
+            request._request.GET = params
         if "search" in request.GET:
             # Wagtail hands the text to the database's full-text parser as it is; query
             # syntax there (a lone quote on SQLite) is the client's mistake, not ours.

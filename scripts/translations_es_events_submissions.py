@@ -223,4 +223,5 @@ ES = {
         "¿Necesitas más filas? Guarda el borrador: cada vez se añaden dos filas vacías."
     ),
     "Save draft": "Guardar borrador",
+    "There is no category “%(slug)s”.": "No hay ninguna categoría “%(slug)s”.",
 }

@@ -126,6 +126,8 @@ def event_listing(index: EventIndexPage, params, *, category_slug: str | None = 
     category = None
     if slug:
         category = EventCategory.objects.filter(locale=index.locale, slug=slug).first()
+        if category is None and not category_slug:
+            form.add_error("category", _("There is no category “%(slug)s”.") % {"slug": slug})
     events = filter_events(_cards(public_events().child_of(index)), data, category=category)
     page = Paginator(events, PER_PAGE).get_page(params.get("page"))
     query = params.copy()

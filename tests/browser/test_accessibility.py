@@ -161,3 +161,44 @@ def test_axe_catches_a_planted_inaccessible_page(axe_page):
     )
     found = " ".join(serious_violations(axe_page))
     assert "image-alt" in found and "button-name" in found and "color-contrast" in found
+
+
+@needs_axe
+def test_organizer_pages(axe_page, site):
+    from cms.events.models import Venue
+    from cms.events.services import submission_create
+    from community.accounts.services import profile_update
+
+    from ..cms.events.test_submissions import details
+
+    olga = UserFactory(email="olga@example.org", role=Role.ORGANIZER)
+    profile_update(
+        profile=olga.profile,
+        actor=olga,
+        data={"ai_interests": ["NLP"], "experience_level": "advanced", "location": "Laureles"},
+    )
+    venue = Venue.objects.filter(is_approved=True).first()
+    submission = submission_create(
+        user=olga,
+        data={"details": details(), "place": {"event_format": "in_person", "venue": venue.pk}},
+    )
+    steps = ("details", "place", "media", "agenda", "requirements", "review")
+    pages = [
+        *(f"/{lang}/dashboard/events/" for lang in ("es", "en")),
+        *(f"/{lang}/dashboard/events/submissions/" for lang in ("es", "en")),
+        "/es/dashboard/events/submissions/new/",
+        "/es/dashboard/events/venues/new/",
+        *(f"/es/dashboard/events/submissions/{submission.pk}/{step}/" for step in steps),
+        f"/en/dashboard/events/submissions/{submission.pk}/agenda/",
+    ]
+    axe_page.goto(site + "/es/auth/login/")
+    axe_page.locator("#id_login").fill("olga@example.org")
+    axe_page.locator("#id_password").fill(DEFAULT_PASSWORD)
+    axe_page.locator("main form button[type=submit]").click()
+    axe_page.wait_for_url(site + "/es/dashboard/")
+    problems = {}
+    for path in pages:
+        axe_page.goto(site + path)
+        if found := serious_violations(axe_page):
+            problems[path] = found
+    assert problems == {}

@@ -63,3 +63,12 @@ def test_nul_characters_are_refused_at_the_door(client, content):
     assert "NUL" in response.json()["message"]
     page = client.get("/es/search/", {"q": "\x00"})
     assert page.status_code == 400
+
+
+@pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if "preview" not in e])
+def test_a_blank_search_lists_as_if_none_was_given(client, content, endpoint):
+    plain = client.get(endpoint).json()["meta"]["total_count"]
+    for blank in (" ", "\t \n"):
+        response = client.get(endpoint, {"search": blank})
+        assert response.status_code == 200, response.content
+        assert response.json()["meta"]["total_count"] == plain

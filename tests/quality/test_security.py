@@ -430,6 +430,50 @@ def test_xss_payloads_in_events_never_come_back_executable(client, demo_site, pa
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payloads_in_event_submissions_never_come_back_executable(
+    client, demo_site, make_user, payload
+):
+    """Everything an organizer types in the wizard comes back on the dashboard, the review
+    step and the wizard's own forms; then in the page written from it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cms.events.factories import event_indexes, make_venue
+    from cms.events.services import submission_create, submission_submit
+
+    event_indexes(demo_site["homes"])
+    day = (timezone.now() + timedelta(days=9)).date().isoformat()
+    organizer = make_user(Role.ORGANIZER)
+    venue = make_venue(name=payload[:120])
+    submission = submission_create(
+        user=organizer,
+        data={
+            "details": {"title": payload[:120], "summary": payload[:300],
+                        "description": payload, "tags": "", "language": "es",
+                        "time_zone": "America/Bogota", "start": f"{day}T18:00",
+                        "end": f"{day}T20:00"},
+            "place": {"event_format": "in_person", "venue": venue.pk},
+            "agenda": {"sessions": [{"title": payload[:160], "room": payload[:80],
+                                     "start": f"{day}T18:00", "end": f"{day}T19:00"}]},
+            "requirements": {"questions": [{"label": payload[:200], "kind": "text"}]},
+        },
+    )  # fmt: skip
+    client.force_login(organizer)
+    base = f"/es/dashboard/events/submissions/{submission.pk}"
+    paths = ["/es/dashboard/events/submissions/", *(f"{base}/{step}/" for step in
+             ("details", "place", "agenda", "requirements", "review"))]  # fmt: skip
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert executable_injections(response.content.decode()) == [], path
+    submission = submission_submit(submission=submission, user=organizer)
+    response = client.get("/es/dashboard/events/")
+    assert executable_injections(response.content.decode()) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
 def test_xss_payloads_in_docs_and_resources_never_come_back_executable(
     client, make_user, demo_site, payload
 ):

@@ -67,6 +67,10 @@ def test_categories_include_their_subcategories(client, index):
     assert _titles(client, "/es/eventos/categories/vision/") == ["Taller de visión"]
     assert _titles(client, "/es/eventos/", {"category": "vision"}) == ["Taller de visión"]
     assert client.get("/es/eventos/categories/no-such-category/").status_code == 404
+    # an unknown category in the filter is explained and left out, never an empty page
+    response = client.get("/es/eventos/", {"category": "no-existe"})
+    assert response.status_code == 200 and "no-existe" in response.content.decode()
+    assert len(response.context["events"]) == 3
 
 
 def test_bad_filter_values_are_explained_not_fatal(client, index):

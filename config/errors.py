@@ -40,3 +40,14 @@ class RateLimited(DomainError):
     def __init__(self, message: str, *, code: str | None = None, retry_after: int | None = None):
         super().__init__(message, code=code)
         self.retry_after = retry_after
+
+
+class Busy(DomainError):
+    """A lock could not be taken in time (many buyers at once): try again in a moment."""
+
+    status_code = 503
+    default_code = "busy"
+
+    def __init__(self, message: str, *, code: str | None = None, retry_after: int = 1):
+        super().__init__(message, code=code)
+        self.retry_after = retry_after

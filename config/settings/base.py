@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "cms.resources",
     "search",
     "commerce",
+    "commerce.ticketing",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,39 @@
+"""Ticketing reads shared by the event page, the API and other apps (events notify the
+people registered when an event is cancelled or moved)."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import Ticket, TicketStatus, TicketType, TicketVisibility
+
+
+def registrants(event) -> QuerySet[Ticket]:
+    """Everyone holding a valid ticket for the event (any of its language versions)."""
+    return Ticket.objects.filter(
+        inventory__event_key=event.translation_key, status=TicketStatus.VALID
+    ).select_related("user")
+
+
+def public_ticket_types(event) -> list[TicketType]:
+    """The ticket types a visitor sees on the event page, cheapest first."""
+    now = timezone.now()
+    return [
+        ticket_type
+        for ticket_type in TicketType.objects.filter(
+            inventory__event_key=event.translation_key,
+            is_active=True,
+            visibility=TicketVisibility.PUBLIC,
+        )
+        .select_related("inventory")
+        .order_by("sort_order", "price", "pk")
+        if ticket_type.sale_ends is None or ticket_type.sale_ends > now
+    ]
+
+
+def event_keys_with_price(*, free: bool) -> QuerySet:
+    """Translation keys of events selling at least one free (or paid) public ticket type."""
+    queryset = TicketType.objects.filter(is_active=True, visibility=TicketVisibility.PUBLIC)
+    queryset = queryset.filter(price=0) if free else queryset.filter(price__gt=0)
+    return queryset.values("inventory__event_key")

@@ -1,0 +1,94 @@
+"""Placing the order: one Oscar order and one ticket per attendee, attendee questions
+checked, idempotent, and an expired hold accepted only while its seats are still free."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from cms.events.models import EventRequirement
+from commerce.ticketing import selectors, services
+from commerce.ticketing.models import SeatHold, Ticket
+from config.errors import Conflict, NotPermitted, ValidationFailed
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = [
+    {"name": "Ana", "email": "ana@example.org"},
+    {"name": "Beto", "email": "BETO@example.org"},
+]
+
+
+def test_a_free_order_issues_one_ticket_per_attendee(make_ticket_type, make_user):
+    ana = make_user(email="ana@example.org")
+    ticket_type = make_ticket_type()
+    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=2)
+    order = services.order_place(hold_token=hold.token, email="buyer@example.org", attendees=PEOPLE)
+    assert order.guest_email == "buyer@example.org" and order.total_incl_tax == 0
+    assert order.lines.get().quantity == 2
+    tickets = list(order.tickets.order_by("attendee_name"))
+    assert [t.attendee_email for t in tickets] == ["ana@example.org", "beto@example.org"]
+    assert tickets[0].user == ana and tickets[1].user is None
+    assert len({t.code for t in tickets}) == 2 and all(len(t.code) >= 20 for t in tickets)
+    # placing the same hold again (a double click, a retry) returns the same order
+    again = services.order_place(hold_token=hold.token, email="buyer@example.org", attendees=PEOPLE)
+    assert again.pk == order.pk and Ticket.objects.count() == 2
+    assert services.available(ticket_type) == 8
+    event = ticket_type.inventory.event
+    assert {t.attendee_name for t in selectors.registrants(event)} == {"Ana", "Beto"}
+
+
+def test_attendee_details_and_the_events_questions_are_checked(event, make_ticket_type):
+    question = EventRequirement.objects.create(
+        event=event, label="Lenguaje", kind="choice", options="Python\nJS", mandatory=True
+    )
+    ticket_type = make_ticket_type()
+    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=2)
+    with pytest.raises(ValidationFailed) as caught:
+        services.order_place(hold_token=hold.token, email="b@example.org", attendees=PEOPLE[:1])
+    assert caught.value.code == "attendees"
+    bad = [{"name": "", "email": "nope", "answers": {str(question.pk): "Rust"}},
+           {"name": "Beto", "email": "beto@example.org"}]  # fmt: skip
+    with pytest.raises(ValidationFailed) as caught:
+        services.order_place(hold_token=hold.token, email="b@example.org", attendees=bad)
+    assert set(caught.value.fields["0"]) == {"name", "email", f"answers.{question.pk}"}
+    assert set(caught.value.fields["1"]) == {f"answers.{question.pk}"}
+    good = [{**person, "answers": {str(question.pk): "Python"}} for person in PEOPLE]
+    order = services.order_place(hold_token=hold.token, email="b@example.org", attendees=good)
+    assert order.tickets.first().answers == {str(question.pk): "Python"}
+
+
+def test_a_hold_belongs_to_its_account(make_ticket_type, make_user):
+    owner = make_user()
+    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=1, user=owner)
+    with pytest.raises(NotPermitted):
+        services.order_place(hold_token=hold.token, user=make_user(), attendees=PEOPLE[:1])
+    order = services.order_place(hold_token=hold.token, user=owner, attendees=PEOPLE[:1])
+    assert order.user == owner and order.guest_email == ""
+
+
+def test_an_expired_hold_is_honoured_only_while_seats_remain(make_ticket_type):
+    ticket_type = make_ticket_type()
+    late = services.hold_create(ticket_type_id=ticket_type.pk, quantity=4)
+    SeatHold.objects.filter(pk=late.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    order = services.order_place(
+        hold_token=late.token, email="a@example.org", attendees=[PEOPLE[0]] * 4
+    )
+    assert order.tickets.count() == 4
+
+    expired = services.hold_create(ticket_type_id=ticket_type.pk, quantity=3)
+    SeatHold.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    services.hold_create(ticket_type_id=ticket_type.pk, quantity=6)  # the rest of the seats
+    with pytest.raises(Conflict) as caught:
+        services.order_place(
+            hold_token=expired.token, email="a@example.org", attendees=[PEOPLE[0]] * 3
+        )
+    assert caught.value.code == "hold_expired"
+    assert Ticket.objects.count() == 4
+
+
+def test_paid_tickets_are_not_placed_without_payment(make_ticket_type):
+    hold = services.hold_create(ticket_type_id=make_ticket_type(price=50000).pk, quantity=1)
+    with pytest.raises(Conflict) as caught:
+        services.order_place(hold_token=hold.token, email="a@example.org", attendees=PEOPLE[:1])
+    assert caught.value.code == "payment_required"

@@ -1,0 +1,82 @@
+"""Never oversold: buyers racing for the last seats in real PostgreSQL transactions (one
+connection per thread). The same race with the lock switched off does oversell — the
+negative control that proves this test can fail."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from commerce.ticketing import services
+from commerce.ticketing.models import SeatHold
+from config.errors import Busy, Conflict
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+BUYERS, SEATS = 24, 5
+
+
+def _race(ticket_type_id: int) -> dict:
+    barrier = threading.Barrier(BUYERS)
+    outcome = {"held": 0, "sold_out": 0, "busy": 0, "other": []}
+    guard = threading.Lock()
+
+    def buy():
+        try:
+            barrier.wait()
+            services.hold_create(ticket_type_id=ticket_type_id, quantity=1)
+            key = "held"
+        except Conflict:
+            key = "sold_out"
+        except Busy:
+            key = "busy"
+        except Exception as exc:  # noqa: BLE001  (reported, and fails the test below)
+            with guard:
+                outcome["other"].append(repr(exc))
+            return
+        finally:
+            connection.close()
+        with guard:
+            outcome[key] += 1
+
+    threads = [threading.Thread(target=buy) for _ in range(BUYERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcome
+
+
+def _fresh(make_ticket_type, event):
+    event.capacity = SEATS
+    event.save_revision().publish()
+    ticket_type = make_ticket_type()
+    ticket_type.inventory.capacity = SEATS
+    ticket_type.inventory.save(update_fields=["capacity"])
+    return ticket_type
+
+
+def test_racing_buyers_take_exactly_the_seats_there_are(make_ticket_type, event):
+    ticket_type = _fresh(make_ticket_type, event)
+    outcome = _race(ticket_type.pk)
+    assert outcome["other"] == []
+    assert outcome["held"] == SEATS
+    assert outcome["sold_out"] + outcome["busy"] == BUYERS - SEATS
+    assert sum(SeatHold.objects.values_list("quantity", flat=True)) == SEATS
+
+
+def test_without_the_lock_the_same_race_oversells(make_ticket_type, event, settings):
+    settings.TICKETING_LOCKS = False
+    ticket_type = _fresh(make_ticket_type, event)
+    oversold = False
+    for _attempt in range(5):
+        SeatHold.objects.all().delete()
+        outcome = _race(ticket_type.pk)
+        assert outcome["other"] == []
+        if outcome["held"] > SEATS:
+            oversold = True
+            break
+    assert oversold, "the unlocked race never oversold: the race test could not fail"

@@ -34,3 +34,29 @@ VENUE_APPROVED = register(
         placeholders=frozenset({"name", "venue", "link"}),
     )
 )
+EVENT_CANCELLED = register(
+    NotificationType(
+        code="events.event_cancelled",
+        label=_("Events I registered for are cancelled"),
+        subject=_("Cancelled: “{event}”"),
+        body=_(
+            "Hello {name}, “{event}”, planned for {when}, is cancelled. If you paid for a "
+            "ticket, the organizers will be in touch about your refund."
+        ),
+        placeholders=frozenset({"name", "event", "when", "link"}),
+        mandatory=True,
+    )
+)
+EVENT_RESCHEDULED = register(
+    NotificationType(
+        code="events.event_rescheduled",
+        label=_("Events I registered for change date or are postponed"),
+        subject=_("New date for “{event}”"),
+        body=_(
+            "Hello {name}, “{event}” has changed: it now takes place {when} (it was {before}). "
+            "Your ticket is still valid."
+        ),
+        placeholders=frozenset({"name", "event", "when", "before", "link"}),
+        mandatory=True,
+    )
+)

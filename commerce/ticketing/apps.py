@@ -9,3 +9,10 @@ class TicketingConfig(AppConfig):
     label = "ticketing"
     verbose_name = _("Ticketing")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .announcements import on_page_published
+
+        page_published.connect(on_page_published, dispatch_uid="ticketing_announce_changes")

@@ -40,6 +40,10 @@ class EventInventory(models.Model):
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Empty means no limit.")
     )
+    # What registrants were last told: a publish that changes these tells them again.
+    announced_start = models.DateTimeField(null=True, blank=True, editable=False)
+    announced_end = models.DateTimeField(null=True, blank=True, editable=False)
+    announced_status = models.CharField(max_length=10, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("event inventory")

@@ -66,7 +66,14 @@ def may_manage_tickets(user, event: EventPage) -> bool:
 
 def inventory_for(event: EventPage) -> EventInventory:
     inventory, _created = EventInventory.objects.get_or_create(
-        event_key=event.translation_key, defaults={"event": event, "capacity": event.capacity}
+        event_key=event.translation_key,
+        defaults={
+            "event": event,
+            "capacity": event.capacity,
+            "announced_start": event.start,
+            "announced_end": event.end,
+            "announced_status": event.status,
+        },
     )
     return inventory
 

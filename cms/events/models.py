@@ -402,6 +402,20 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
             "categories", "tags", "sessions__speakers"
         )
 
+    @classmethod
+    def api_filter(cls, queryset, params):
+        """Content API filters beyond the model's fields: `?price=free|paid`."""
+        from wagtail.api.v2.utils import BadRequestError
+
+        from .selectors import filter_by_price
+
+        price = params.get("price")
+        if price is None:
+            return queryset
+        if price not in ("free", "paid"):
+            raise BadRequestError("price must be 'free' or 'paid'")
+        return filter_by_price(queryset, price)
+
     def clean(self):
         super().clean()
         errors = {}

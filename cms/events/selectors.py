@@ -77,6 +77,11 @@ class EventFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any language")), *EventLanguage.choices],
     )
+    price = forms.ChoiceField(
+        label=_("Price"),
+        required=False,
+        choices=[("", _("Free or paid")), ("free", _("Free")), ("paid", _("Paid"))],
+    )
     featured = forms.BooleanField(label=_("Featured only"), required=False)
 
     def clean(self):
@@ -84,6 +89,19 @@ class EventFilterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", _("The end of the range comes before its start."))
         return data
+
+
+def filter_by_price(queryset: QuerySet, price: str) -> QuerySet:
+    """ "paid": sells at least one paid ticket type; "free": sells a free one, or has no
+    ticket types at all (a meetup you just turn up to)."""
+    from commerce.ticketing.selectors import event_keys_with_any_tickets, event_keys_with_price
+
+    if price == "paid":
+        return queryset.filter(translation_key__in=event_keys_with_price(free=False))
+    return queryset.filter(
+        Q(translation_key__in=event_keys_with_price(free=True))
+        | ~Q(translation_key__in=event_keys_with_any_tickets())
+    )
 
 
 def filter_events(queryset: QuerySet, data: dict, *, category=None) -> QuerySet:
@@ -107,6 +125,8 @@ def filter_events(queryset: QuerySet, data: dict, *, category=None) -> QuerySet:
         queryset = queryset.filter(venue__area=data["area"])
     if data.get("featured"):
         queryset = queryset.filter(featured=True)
+    if data.get("price"):
+        queryset = filter_by_price(queryset, data["price"])
     if data.get("q"):
         matches = EventPage.objects.live().search(data["q"], operator="and")[:500]
         queryset = queryset.filter(pk__in=[page.pk for page in matches])

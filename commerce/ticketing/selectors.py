@@ -37,3 +37,7 @@ def event_keys_with_price(*, free: bool) -> QuerySet:
     queryset = TicketType.objects.filter(is_active=True, visibility=TicketVisibility.PUBLIC)
     queryset = queryset.filter(price=0) if free else queryset.filter(price__gt=0)
     return queryset.values("inventory__event_key")
+
+
+def event_keys_with_any_tickets() -> QuerySet:
+    return TicketType.objects.values("inventory__event_key")

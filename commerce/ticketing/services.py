@@ -145,7 +145,15 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
                 "num_in_stock": None,
             },
         )
+        # event pages and the content API show prices and the free/paid filter
+        transaction.on_commit(_invalidate_pages)
     return ticket_type
+
+
+def _invalidate_pages() -> None:
+    from cms.cache import invalidate_pages
+
+    invalidate_pages()
 
 
 # ---- availability and holds ------------------------------------------------------------

@@ -155,3 +155,25 @@ def test_content_api_event_listing_query_count_does_not_grow(api_client, index):
         lambda: make_event(index, categories=[category], sessions=2),
         budget=10,
     )
+
+
+def test_free_and_paid_filters_follow_the_ticket_types(client, index, make_user):
+    from commerce.ticketing.services import ticket_type_save
+
+    admin = make_user("admin")
+    make_event(index, days=1, title="Sin entradas")
+    rsvp = make_event(index, days=2, title="Con RSVP")
+    paid = make_event(index, days=3, title="De pago")
+    both = make_event(index, days=4, title="RSVP y VIP")
+    for event, price in ((rsvp, 0), (paid, 80000), (both, 0), (both, 150000)):
+        ticket_type_save(event=event, user=admin, data={"name_es": "Entrada", "price": price})
+    assert _titles(client, "/es/eventos/", {"price": "free"}) == [
+        "Sin entradas", "Con RSVP", "RSVP y VIP"
+    ]  # fmt: skip
+    assert _titles(client, "/es/eventos/", {"price": "paid"}) == ["De pago", "RSVP y VIP"]
+
+    api = "/api/v2/pages/"
+    listing = client.get(api, {"type": "events.EventPage", "price": "paid", "order": "title"})
+    assert [p["title"] for p in listing.json()["items"]] == ["De pago", "RSVP y VIP"]
+    assert client.get(api, {"type": "events.EventPage", "price": "gratis"}).status_code == 400
+    assert client.get(api, {"price": "free"}).status_code == 400

@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
         notification_views.unsubscribe_view,
         name="notifications_unsubscribe",
     ),
+    path("tickets/", include("commerce.ticketing.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("search/", site_search, name="site_search"),
     # the page tree catches everything else: keep last; anonymous views come from the cache

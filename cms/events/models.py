@@ -462,7 +462,10 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
         from . import calendars, selectors
 
         context = super().get_context(request, *args, **kwargs)
+        from commerce.ticketing.selectors import public_ticket_types
+
         context["sessions"] = selectors.agenda(self)
+        context["ticket_types"] = public_ticket_types(self)
         context["google_calendar_url"] = calendars.google_calendar_url(self, request)
         context["outlook_calendar_url"] = calendars.outlook_calendar_url(self, request)
         return context

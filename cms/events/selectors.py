@@ -247,7 +247,32 @@ def event_json_ld(event: EventPage, request) -> dict:
     if event.image:
         rendition = event.image.get_rendition("fill-1200x630|format-webp")
         data["image"] = [request.build_absolute_uri(rendition.url)]
+    offers = _offers(event, request)
+    if offers:
+        data["offers"] = offers
     return data
+
+
+def _offers(event: EventPage, request) -> list[dict]:
+    from django.urls import reverse
+
+    from commerce.ticketing.selectors import public_ticket_types
+
+    url = request.build_absolute_uri(reverse("ticketing:event", args=[event.pk]))
+    offers = []
+    for ticket in public_ticket_types(event):
+        offer = {
+            "@type": "Offer",
+            "name": ticket.name,
+            "price": f"{ticket.price:.2f}",
+            "priceCurrency": ticket.currency,
+            "url": url,
+            "availability": "https://schema.org/InStock",
+        }
+        if ticket.sale_starts:
+            offer["validFrom"] = ticket.sale_starts.isoformat()
+        offers.append(offer)
+    return offers
 
 
 # ---- the organizer's dashboard -----------------------------------------------------------

@@ -41,3 +41,30 @@ def event_keys_with_price(*, free: bool) -> QuerySet:
 
 def event_keys_with_any_tickets() -> QuerySet:
     return TicketType.objects.values("inventory__event_key")
+
+
+def ticket_offers(event, *, code: str = "") -> list[dict]:
+    """What the tickets page offers: public types, plus hidden ones the code unlocks, each
+    with the seats left now (None: no limit) and whether it can be bought now."""
+    from .services import available, taken
+
+    now = timezone.now()
+    types = TicketType.objects.filter(inventory__event_key=event.translation_key, is_active=True)
+    types = list(types.select_related("inventory").order_by("sort_order", "price", "pk"))
+    code = code.strip().lower()
+    shown = [
+        t
+        for t in types
+        if t.visibility == TicketVisibility.PUBLIC
+        or (code and code == t.unlock_code.strip().lower())
+    ]
+    counts = taken(shown[0].inventory) if shown else None
+    return [
+        {
+            "type": ticket_type,
+            "left": (left := available(ticket_type, counts)),
+            "on_sale": ticket_type.on_sale(now) and (left is None or left > 0),
+            "sold_out": left == 0,
+        }
+        for ticket_type in shown
+    ]

@@ -1,0 +1,51 @@
+"""Forms of the registration pages. The services check everything again: these only
+collect what a person types and show the problems next to the right field."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class HoldForm(forms.Form):
+    ticket_type = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**62)
+    quantity = forms.IntegerField(label=_("How many"), min_value=1, max_value=100, initial=1)
+    code = forms.CharField(label=_("Code"), max_length=40, required=False)
+
+
+class AttendeeForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=120)
+    email = forms.EmailField(label=_("Email"))
+
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            name = f"q{question.pk}"
+            common = {"label": question.label, "help_text": question.help_text,
+                      "required": question.mandatory}  # fmt: skip
+            if question.kind == "choice":
+                choices = [("", "—"), *((o, o) for o in question.option_list)]
+                self.fields[name] = forms.ChoiceField(choices=choices, **common)
+            elif question.kind == "checkbox":
+                self.fields[name] = forms.BooleanField(**common)
+            else:
+                self.fields[name] = forms.CharField(max_length=question.max_length or 500, **common)
+
+    def to_attendee(self) -> dict:
+        data = self.cleaned_data
+        answers = {}
+        for question in self.questions:
+            value = data.get(f"q{question.pk}")
+            if value not in (None, "", False):
+                answers[str(question.pk)] = value
+        return {"name": data["name"], "email": data["email"], "answers": answers}
+
+
+AttendeeFormSet = forms.formset_factory(AttendeeForm, extra=0, min_num=1, max_num=100)
+
+
+class BuyerForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your email"), help_text=_("We send the confirmation and the tickets here.")
+    )

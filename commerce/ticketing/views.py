@@ -1,0 +1,164 @@
+"""Registration on the site: choose tickets (a seat hold), give each attendee's details,
+get the tickets. The same services as the API; these views only carry forms."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.events.models import EventPage
+from config.errors import DomainError
+
+from . import selectors, services
+from .forms import AttendeeFormSet, BuyerForm, HoldForm
+from .models import HoldStatus, SeatHold
+
+
+def _event(pk: int) -> EventPage:
+    event = EventPage.objects.live().public().filter(pk=pk).select_related("venue").first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def event_tickets(request, event_id: int):
+    event = _event(event_id)
+    form = HoldForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hold = services.hold_create(
+                ticket_type_id=form.cleaned_data["ticket_type"],
+                quantity=form.cleaned_data["quantity"],
+                user=request.user,
+                code=form.cleaned_data["code"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            return redirect("ticketing:hold", token=hold.token)
+    elif request.method == "POST":
+        messages.error(request, _("Choose how many tickets you want."))
+    code = request.GET.get("code", "")[:40]
+    return TemplateResponse(
+        request,
+        "ticketing/event_tickets.html",
+        {"event": event, "offers": selectors.ticket_offers(event, code=code), "code": code},
+    )
+
+
+def _hold(token) -> SeatHold:
+    hold = (
+        SeatHold.objects.select_related("ticket_type__inventory__event", "order")
+        .filter(token=token)
+        .first()
+    )
+    if hold is None:
+        raise Http404
+    return hold
+
+
+def hold_detail(request, token):
+    hold = _hold(token)
+    if hold.status == HoldStatus.CONVERTED:
+        return redirect("ticketing:done", token=hold.token)
+    event = _translated(hold.ticket_type.inventory.event)
+    if hold.status == HoldStatus.RELEASED:
+        messages.info(request, _("This reservation was released."))
+        return redirect("ticketing:event", event_id=event.pk)
+    questions = list(event.requirements.all())
+    signed_in = request.user.is_authenticated
+    initial = [{} for _ in range(hold.quantity)]
+    if signed_in:
+        initial[0] = {"name": request.user.get_full_name(), "email": request.user.email}
+    formset = AttendeeFormSet(
+        request.POST or None,
+        initial=initial,
+        form_kwargs={"questions": questions},
+        prefix="attendees",
+    )
+    buyer = BuyerForm(request.POST or None) if not signed_in else None
+    if request.method == "POST":
+        valid = formset.is_valid() and (buyer is None or buyer.is_valid())
+        if valid:
+            try:
+                services.order_place(
+                    hold_token=hold.token,
+                    user=request.user,
+                    email=buyer.cleaned_data["email"] if buyer else "",
+                    attendees=[form.to_attendee() for form in formset],
+                )
+            except DomainError as exc:
+                _show(formset, buyer, exc)
+                messages.error(request, exc.message)
+            else:
+                return redirect("ticketing:done", token=hold.token)
+    seconds = max(0, int((hold.expires_at - timezone.now()).total_seconds()))
+    return TemplateResponse(
+        request,
+        "ticketing/hold.html",
+        {
+            "hold": hold,
+            "event": event,
+            "formset": formset,
+            "buyer": buyer,
+            "seconds": seconds,
+            "total": hold.unit_price * hold.quantity,
+        },  # fmt: skip
+    )
+
+
+def _show(formset, buyer, exc: DomainError) -> None:
+    for position, problems in exc.fields.items():
+        if position == "email" and buyer is not None:
+            for message in problems:
+                buyer.add_error("email", message)
+            continue
+        if not str(position).isdigit() or int(position) >= len(formset.forms):
+            continue
+        form = formset.forms[int(position)]
+        for field, errors in problems.items():
+            name = f"q{field.split('.', 1)[1]}" if field.startswith("answers.") else field
+            for message in errors:
+                form.add_error(name if name in form.fields else None, message)
+
+
+def _translated(event: EventPage) -> EventPage:
+    """The event in the visitor's language when it exists."""
+    from wagtail.models import Locale
+
+    locale = Locale.get_active()
+    if event.locale_id == locale.pk:
+        return event
+    return event.get_translation_or_none(locale) or event
+
+
+@require_POST
+def hold_release(request, token):
+    hold = _hold(token)
+    if hold.user_id and hold.user_id != getattr(request.user, "pk", None):
+        raise Http404
+    services.hold_release(hold=hold)
+    messages.info(request, _("Your reservation was released."))
+    return redirect("ticketing:event", event_id=_translated(hold.ticket_type.inventory.event).pk)
+
+
+def hold_done(request, token):
+    hold = _hold(token)
+    if hold.status != HoldStatus.CONVERTED or hold.order is None:
+        return redirect(reverse("ticketing:hold", kwargs={"token": hold.token}))
+    return TemplateResponse(
+        request,
+        "ticketing/done.html",
+        {
+            "hold": hold,
+            "order": hold.order,
+            "tickets": list(hold.order.tickets.all()),
+            "event": _translated(hold.ticket_type.inventory.event),
+        },  # fmt: skip
+    )

@@ -1,0 +1,100 @@
+"""Registering on the site: the event page lists the tickets, the tickets page reserves
+seats, the reservation page takes each attendee's details, the confirmation lists tickets."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import translation
+
+from cms.events.models import EventRequirement
+from commerce.ticketing.models import SeatHold, Ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, **kwargs):
+    with translation.override("es"):
+        return reverse(f"ticketing:{name}", kwargs=kwargs)
+
+
+def test_a_guest_registers_for_a_free_event(client, event, make_ticket_type, mailoutbox):
+    question = EventRequirement.objects.create(
+        event=event, label="Empresa", kind="text", mandatory=True
+    )
+    ticket_type = make_ticket_type(name_es="Entrada libre")
+    make_ticket_type(name_es="VIP", price=90000)
+    page = client.get(event.url).content.decode()
+    assert "Entrada libre" in page and url("event", event_id=event.pk) in page
+    data = json.loads(
+        BeautifulSoup(page, "html.parser").find("script", type="application/ld+json").string
+    )
+    offers = data["offers"] if isinstance(data, dict) else data[0]["offers"]
+    assert {o["price"] for o in offers} == {"0.00", "90000.00"}
+
+    tickets_page = client.get(url("event", event_id=event.pk))
+    assert [o["left"] for o in tickets_page.context["offers"]] == [10, 10]
+    response = client.post(
+        url("event", event_id=event.pk), {"ticket_type": ticket_type.pk, "quantity": 2}
+    )
+    hold = SeatHold.objects.get()
+    assert response["Location"] == url("hold", token=hold.token)
+
+    form = client.get(response["Location"])
+    assert form.context["seconds"] > 14 * 60
+    post = {
+        "email": "buyer@example.org",
+        "attendees-TOTAL_FORMS": "2", "attendees-INITIAL_FORMS": "0",
+        "attendees-0-name": "Ana", "attendees-0-email": "ana@example.org",
+        f"attendees-0-q{question.pk}": "Acme",
+        "attendees-1-name": "Beto", "attendees-1-email": "beto@example.org",
+    }  # fmt: skip
+    response = client.post(url("hold", token=hold.token), post)
+    assert response.status_code == 200  # Beto did not answer the mandatory question
+    assert response.context["formset"].forms[1].errors[f"q{question.pk}"]
+    assert Ticket.objects.count() == 0
+    post[f"attendees-1-q{question.pk}"] = "Beta SAS"
+    response = client.post(url("hold", token=hold.token), post)
+    assert response["Location"] == url("done", token=hold.token)
+    done = client.get(response["Location"])
+    codes = {t.code for t in Ticket.objects.all()}
+    assert len(codes) == 2 and all(code in done.content.decode() for code in codes)
+    # back on the reservation page: it is an order now
+    assert client.get(url("hold", token=hold.token))["Location"] == url("done", token=hold.token)
+
+
+def test_a_sold_out_ticket_says_so_and_reserves_nothing(client, event, make_ticket_type):
+    ticket_type = make_ticket_type(capacity=1)
+    client.post(url("event", event_id=event.pk), {"ticket_type": ticket_type.pk, "quantity": 1})
+    response = client.post(
+        url("event", event_id=event.pk), {"ticket_type": ticket_type.pk, "quantity": 1},
+        follow=True,
+    )  # fmt: skip
+    assert SeatHold.objects.count() == 1
+    assert response.context["offers"][0]["sold_out"] is True
+
+
+def test_releasing_a_reservation_frees_the_seats(client, event, make_ticket_type):
+    ticket_type = make_ticket_type()
+    client.post(url("event", event_id=event.pk), {"ticket_type": ticket_type.pk, "quantity": 3})
+    hold = SeatHold.objects.get()
+    client.post(url("release", token=hold.token))
+    hold.refresh_from_db()
+    assert hold.status == "released"
+    tickets_page = client.get(url("event", event_id=event.pk))
+    assert tickets_page.context["offers"][0]["left"] == 10
+
+
+def test_hidden_tickets_show_only_with_their_code(client, event, make_ticket_type):
+    make_ticket_type(name_es="Aliados", visibility="hidden", unlock_code="ALIADOS")
+    assert client.get(url("event", event_id=event.pk)).context["offers"] == []
+    shown = client.get(url("event", event_id=event.pk), {"code": "aliados"}).context["offers"]
+    assert [o["type"].name_es for o in shown] == ["Aliados"]
+
+
+def test_unknown_reservations_and_unpublished_events_are_404(client, event):
+    import uuid
+
+    assert client.get(url("hold", token=uuid.uuid4())).status_code == 404
+    assert client.get(url("event", event_id=987654)).status_code == 404

@@ -13,7 +13,9 @@ def organizer(make_user):
 @pytest.fixture
 def event(demo_site, organizer):
     index = event_indexes(demo_site["homes"])["es"]
-    return make_event(index, organizer=organizer, capacity=10, title="Taller abierto")
+    return make_event(
+        index, organizer=organizer, owner=organizer, capacity=10, title="Taller abierto"
+    )
 
 
 @pytest.fixture

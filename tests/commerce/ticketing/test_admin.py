@@ -1,0 +1,53 @@
+"""Ticket types in the Wagtail admin: the event's organizers and admins manage them."""
+
+import pytest
+from django.urls import reverse
+
+from commerce.ticketing.models import TicketType
+from community.accounts.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(**changes):
+    return {"name_es": "General", "name_en": "General", "description_es": "", "description_en": "",
+            "category": "regular", "price": "25000", "currency": "COP", "sale_starts": "",
+            "sale_ends": "", "min_per_order": "1", "max_per_order": "4", "capacity": "",
+            "visibility": "public", "unlock_code": "", "sort_order": "0", "is_active": "on",
+            **changes}  # fmt: skip
+
+
+def test_the_organizer_adds_and_edits_ticket_types(client, event, organizer):
+    client.force_login(organizer)
+    edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+    assert reverse("ticketing_admin:list", args=[event.pk]) in edit_page
+    response = client.post(reverse("ticketing_admin:add", args=[event.pk]), _form())
+    assert response.status_code == 302
+    ticket_type = TicketType.objects.get()
+    assert ticket_type.product.stockrecords.get().price == 25000
+    bad = client.post(
+        reverse("ticketing_admin:edit", args=[event.pk, ticket_type.pk]),
+        _form(min_per_order="5", max_per_order="2"),
+    )
+    assert bad.status_code == 200 and bad.context["form"].errors["max_per_order"]
+    client.post(
+        reverse("ticketing_admin:edit", args=[event.pk, ticket_type.pk]), _form(price="30000")
+    )
+    assert TicketType.objects.get().product.stockrecords.get().price == 30000
+    listing = client.get(reverse("ticketing_admin:list", args=[event.pk]))
+    assert listing.status_code == 200 and listing.context["rows"][0]["left"] == 10
+
+
+@pytest.mark.parametrize("role", [Role.ORGANIZER, Role.MEMBER, "moderator"])
+def test_others_cannot_manage_the_events_tickets(client, event, make_user, role):
+    client.force_login(make_user(role))
+    for url in (reverse("ticketing_admin:list", args=[event.pk]),
+                reverse("ticketing_admin:add", args=[event.pk])):  # fmt: skip
+        assert client.get(url).status_code in (302, 403)
+    client.post(reverse("ticketing_admin:add", args=[event.pk]), _form())
+    assert not TicketType.objects.exists()
+
+
+def test_admins_manage_any_events_tickets(client, event, admin_user):
+    client.force_login(admin_user)
+    assert client.post(reverse("ticketing_admin:add", args=[event.pk]), _form()).status_code == 302

@@ -178,9 +178,10 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     assert "] Blog (posts, comments)… done" in text
     steps = [line.split("] ")[1] for line in text.splitlines() if line.startswith("[")]
     # the menu links the index pages the steps before it made
-    assert steps[-6:] == [
+    assert steps[-7:] == [
         "Events (venues, categories, speakers, agendas)… done",
         "Event submissions (one waiting for review, one draft)… done",
+        "Tickets (free RSVPs, paid and hidden ticket types)… done",
         "Blog (posts, comments)… done",
         "Docs… done",
         "Resources… done",
@@ -208,6 +209,11 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(db):
     pending = EventSubmission.objects.get(status="pending")
     assert pending.page.current_workflow_state is not None and not pending.page.live
     assert EventSubmission.objects.filter(status="draft").count() == 1
+    from commerce.ticketing.models import Ticket, TicketType
+
+    assert TicketType.objects.filter(price=0).exists()
+    assert TicketType.objects.filter(price__gt=0, visibility="hidden").exists()
+    assert Ticket.objects.filter(user__email="attendee@medellin.ai").count() == 2
     from cms.blog.models import BlogComment, BlogIndexPage, BlogPostPage
 
     assert BlogIndexPage.objects.live().count() == 2

@@ -15,6 +15,7 @@ from cms.docs import demo as docs_demo
 from cms.events import demo as events_demo
 from cms.home import demo as cms_demo
 from cms.resources import demo as resources_demo
+from commerce.ticketing import demo as ticketing_demo
 from community.accounts import demo as accounts_demo
 from community.forums import demo as forums_demo
 from community.messaging import demo as messaging_demo
@@ -66,6 +67,7 @@ class Command(BaseCommand):
                 lambda: events_demo.demo_events(state["homes"]),
             ),
             ("Event submissions (one waiting for review, one draft)", events_demo.demo_submissions),
+            ("Tickets (free RSVPs, paid and hidden ticket types)", ticketing_demo.demo_tickets),
             ("Blog (posts, comments)", lambda: blog_demo.demo_blog(state["homes"])),
             ("Docs", lambda: docs_demo.demo_docs(state["homes"])),
             ("Resources", lambda: resources_demo.demo_resources(state["homes"])),

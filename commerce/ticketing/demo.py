@@ -1,0 +1,72 @@
+"""Demo tickets: every upcoming demo event sells tickets — free RSVPs for meetups, paid
+regular and VIP tickets (and a hidden code for partners) for conferences and workshops —
+and the demo attendee is registered for two free events."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from cms.events.models import EventPage
+
+from .models import Ticket, TicketType
+from .services import hold_create, order_place, ticket_type_save
+
+PAID = [
+    # name_es, name_en, category, price, capacity, visibility, code
+    ("General", "General admission", "regular", Decimal("35000"), None, "public", ""),
+    ("VIP con almuerzo", "VIP with lunch", "vip", Decimal("90000"), 20, "public", ""),
+    ("Aliados", "Partners", "custom", Decimal("20000"), 15, "hidden", "ALIADOS2026"),
+]
+
+
+def demo_tickets() -> int:
+    admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    attendee = get_user_model().objects.filter(email="attendee@medellin.ai").first()
+    if admin is None:
+        return 0
+    events = (
+        EventPage.objects.live()
+        .filter(locale__language_code="es", end__gte=timezone.now(), status="published")
+        .order_by("start")
+    )
+    made = 0
+    free_events = []
+    for number, event in enumerate(events):
+        if TicketType.objects.filter(inventory__event_key=event.translation_key).exists():
+            continue
+        if number % 2 == 0:
+            ticket_type_save(
+                event=event, user=admin,
+                data={"name_es": "Entrada libre (RSVP)", "name_en": "Free RSVP",
+                      "category": "free", "price": Decimal("0"), "max_per_order": 4},
+            )  # fmt: skip
+            free_events.append(event)
+            made += 1
+            continue
+        for name_es, name_en, category, price, capacity, visibility, code in PAID:
+            ticket_type_save(
+                event=event, user=admin,
+                data={"name_es": name_es, "name_en": name_en, "category": category,
+                      "price": price, "capacity": capacity, "visibility": visibility,
+                      "unlock_code": code, "max_per_order": 6},
+            )  # fmt: skip
+            made += 1
+    if attendee is not None and not Ticket.objects.filter(user=attendee).exists():
+        for event in free_events[:2]:
+            ticket_type = TicketType.objects.get(inventory__event_key=event.translation_key)
+            hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=attendee)
+            answers = {
+                str(q.pk): q.option_list[0] if q.kind == "choice" else
+                (True if q.kind == "checkbox" else "Medellín AI")
+                for q in event.requirements.all()
+            }  # fmt: skip
+            order_place(
+                hold_token=hold.token,
+                user=attendee,
+                attendees=[{"name": attendee.get_full_name() or "Asistente",
+                            "email": attendee.email, "answers": answers}],
+            )  # fmt: skip
+    return made

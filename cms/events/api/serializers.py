@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.choices import CallableChoiceIterator
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -109,7 +110,7 @@ def step_schema(step: str) -> dict:
 class SectionsField(serializers.Field):
     """Sections pass through unchanged: the services validate them with the wizard forms."""
 
-    default_error_messages = {"invalid": "Give an object with one entry per step."}
+    default_error_messages = {"invalid": _("Give an object with one entry per step.")}
 
     def to_internal_value(self, data):
         if not isinstance(data, dict):

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone, translation
+from django.utils import timezone
 from PIL import Image
 
 from cms.events.factories import make_event, make_venue
@@ -16,6 +16,7 @@ from community.accounts.roles import Role
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/events/submissions/"
+EN = {"HTTP_ACCEPT_LANGUAGE": "en"}  # the API answers in the request's language
 
 
 def _local(days: float, hour: int = 18) -> str:
@@ -84,8 +85,7 @@ class TestDrafts:
             "agenda": {"sessions": [{"title": "Fuera", "start": _local(12, 9),
                                      "end": _local(12, 10)}]},
         }  # fmt: skip
-        with translation.override("en"):
-            response = client.patch(url, {"sections": bad}, format="json")
+        response = client.patch(url, {"sections": bad}, format="json", **EN)
         assert response.status_code == 400, response.content
         error = response.json()["error"]
         assert error["code"] == "invalid" and "nothing was saved" in error["message"]
@@ -104,8 +104,7 @@ class TestDrafts:
     def test_problems_say_what_blocks_submitting_by_step(self, client):
         created = _create(client)
         assert created["language"] == "es"  # the request's language
-        with translation.override("en"):
-            body = client.get(f"{URL}{created['id']}/").json()
+        body = client.get(f"{URL}{created['id']}/", **EN).json()
         assert body["problems"]["details"] == {"non_field_errors": ["Complete this step."]}
         assert set(body["problems"]) == {"details", "place"}
         labels = {step["code"]: step["label"] for step in body["steps"]}
@@ -151,8 +150,7 @@ class TestDrafts:
         assert client.get(f"{URL}{foreign.pk}/").status_code == 404
         assert client.post(f"{URL}{foreign.pk}/submit/").status_code == 404
         api_client.force_authenticate(make_user(Role.MEMBER))
-        with translation.override("en"):
-            response = api_client.get(URL)
+        response = api_client.get(URL, **EN)
         assert response.status_code == 403
         assert "Only organizers" in response.json()["error"]["message"]
         api_client.force_authenticate(None)
@@ -256,12 +254,12 @@ class TestVenues:
         assert api_client.get("/api/v1/events/venues/").json()["count"] == 2
 
     def test_invalid_proposals_answer_by_field(self, client):
-        with translation.override("en"):
-            response = client.post(
-                "/api/v1/events/venues/",
-                {"name": "Sin coordenadas", "address": "x", "area": "centro", "latitude": "6"},
-                format="json",
-            )
+        response = client.post(
+            "/api/v1/events/venues/",
+            {"name": "Sin coordenadas", "address": "x", "area": "centro", "latitude": "6"},
+            format="json",
+            **EN,
+        )
         assert response.status_code == 400
         assert "latitude and longitude" in str(response.json()["error"]["fields"])
         assert not Venue.objects.filter(name="Sin coordenadas").exists()

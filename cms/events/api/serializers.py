@@ -168,14 +168,14 @@ class SubmissionSerializer(serializers.Serializer):
     reviewed_at = serializers.DateTimeField(allow_null=True)
 
 
-class StepSerializer(serializers.Serializer):
+class SubmissionStepSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
     required = serializers.BooleanField(help_text="Must be saved before submitting.")
     saved = serializers.BooleanField()
 
 
-class ImageSerializer(serializers.Serializer):
+class SubmissionImageSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     url = serializers.CharField()
     alt = serializers.CharField()
@@ -189,7 +189,7 @@ class SubmissionDetailSerializer(SubmissionSerializer):
     problems = ProblemsField(source="api_problems")
     steps = serializers.SerializerMethodField()
 
-    @extend_schema_field(ImageSerializer(allow_null=True))
+    @extend_schema_field(SubmissionImageSerializer(allow_null=True))
     def get_image(self, submission):
         image = submission.image
         if image is None:
@@ -204,7 +204,7 @@ class SubmissionDetailSerializer(SubmissionSerializer):
             return None
         return page.get_url(request=self.context.get("request"))
 
-    @extend_schema_field(StepSerializer(many=True))
+    @extend_schema_field(SubmissionStepSerializer(many=True))
     def get_steps(self, submission):
         data = submission.data or {}
         return [
@@ -292,3 +292,22 @@ class MyEventSerializer(serializers.Serializer):
     def get_submission_status(self, page):
         submission = getattr(page, "submission", None)
         return submission.status if submission else None
+
+
+class StepErrorDetailSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(
+        child=serializers.JSONField(),
+        help_text=(
+            "By step: each step maps its fields (or `non_field_errors`, or `sessions`/"
+            "`questions` with one object per row) to messages. Input that is not an object "
+            "is reported under its own name (`sections`, `language`) with a list of messages."
+        ),
+    )
+
+
+class StepErrorSerializer(serializers.Serializer):
+    """The API's error shape, with the problems of the wizard's steps nested by step."""
+
+    error = StepErrorDetailSerializer()

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework import permissions as drf_permissions
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -16,6 +16,9 @@ from .. import permissions, services
 from ..models import EventPage, EventSubmission, SubmissionStatus, Venue
 from . import serializers as s
 
+STEP_ERRORS = OpenApiResponse(
+    s.StepErrorSerializer, description="Invalid input: `error.fields` names the problems by step."
+)
 NOT_AN_ORGANIZER = _(
     "Only organizers can submit events. Ask an administrator for the Organizer role."
 )
@@ -106,7 +109,7 @@ class SubmissionListView(generics.ListCreateAPIView):
 
     @extend_schema(
         request=s.SubmissionCreateSerializer,
-        responses={201: s.SubmissionDetailSerializer},
+        responses={201: s.SubmissionDetailSerializer, 400: STEP_ERRORS},
         operation_id="events_submissions_create",
     )
     def post(self, request, *args, **kwargs):
@@ -134,7 +137,7 @@ class SubmissionDetailView(APIView):
 
     @extend_schema(
         request=s.SectionsUpdateSerializer,
-        responses={200: s.SubmissionDetailSerializer},
+        responses={200: s.SubmissionDetailSerializer, 400: STEP_ERRORS},
         operation_id="events_submissions_save",
     )
     def patch(self, request, pk):
@@ -154,7 +157,7 @@ class SubmissionSubmitView(APIView):
 
     @extend_schema(
         request=None,
-        responses={200: s.SubmissionDetailSerializer},
+        responses={200: s.SubmissionDetailSerializer, 400: STEP_ERRORS},
         operation_id="events_submissions_submit",
     )
     def post(self, request, pk):

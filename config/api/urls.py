@@ -14,6 +14,7 @@ v1 = [
     path("", include("community.forums.api.urls")),
     path("", include("community.messaging.api.urls")),
     path("", include("cms.blog.api.urls")),
+    path("", include("cms.events.api.urls")),
 ]
 v1_include = include((v1, "api"), namespace="v1")
 

@@ -397,6 +397,11 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "community.accounts.roles.Role.choices",
         "ForumReportReasonEnum": "community.forums.models.ForumReportReason.choices",
         "MessageReportReasonEnum": "community.messaging.models.MessageReportReason.choices",
+        # keeps the name it had before other "status" enums existed
+        "StatusEnum": "community.messaging.models.MessageReport.Status",
+        "EventStatusEnum": "cms.events.models.EventStatus.choices",
+        "EventSubmissionStatusEnum": "cms.events.models.SubmissionStatus.choices",
+        "EventAreaEnum": "cms.events.models.Area.choices",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

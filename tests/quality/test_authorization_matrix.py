@@ -66,6 +66,31 @@ CONNECTIONS = {
     ("DELETE", "/api/v1/blocks/<id:user_id>/",        "own"):     (401, 204, 204, 204, 204),
 }  # fmt: skip
 
+# ---- events: submissions, venues, the organizer's events ---------------------------------
+# Organizers and admins hold `events.submit_event`; attendees and members are refused (403)
+# before any lookup. "own": the caller's submission (or proposed venue); "foreign": another
+# member's. Admins read every submission but only its organizer changes it (403).
+EVENTS = {
+    #  method, route,                                            target     anon attendee member organizer admin
+    ("GET",   "/api/v1/events/submissions/",                     "all"):     (401, 403, 403, 200, 200),
+    ("POST",  "/api/v1/events/submissions/",                     "all"):     (401, 403, 403, 201, 201),
+    ("GET",   "/api/v1/events/submissions/<id:pk>/",             "own"):     (401, 403, 403, 200, 200),
+    ("GET",   "/api/v1/events/submissions/<id:pk>/",             "foreign"): (401, 403, 403, 404, 200),
+    ("PATCH", "/api/v1/events/submissions/<id:pk>/",             "own"):     (401, 403, 403, 200, 200),
+    ("PATCH", "/api/v1/events/submissions/<id:pk>/",             "foreign"): (401, 403, 403, 404, 403),
+    ("POST",  "/api/v1/events/submissions/<id:pk>/submit/",      "own"):     (401, 403, 403, 200, 200),
+    ("POST",  "/api/v1/events/submissions/<id:pk>/submit/",      "foreign"): (401, 403, 403, 404, 403),
+    ("POST",  "/api/v1/events/submissions/<id:pk>/withdraw/",    "own"):     (401, 403, 403, 200, 200),
+    ("POST",  "/api/v1/events/submissions/<id:pk>/withdraw/",    "foreign"): (401, 403, 403, 404, 403),
+    ("PUT",   "/api/v1/events/submissions/<id:pk>/image/",       "own"):     (401, 403, 403, 200, 200),
+    ("PUT",   "/api/v1/events/submissions/<id:pk>/image/",       "foreign"): (401, 403, 403, 404, 403),
+    ("GET",   "/api/v1/events/venues/",                          "all"):     (401, 403, 403, 200, 200),
+    ("POST",  "/api/v1/events/venues/",                          "all"):     (401, 403, 403, 201, 201),
+    ("POST",  "/api/v1/events/venues/<id:pk>/approve/",          "own"):     (401, 403, 403, 403, 200),
+    ("POST",  "/api/v1/events/venues/<id:pk>/approve/",          "foreign"): (401, 403, 403, 403, 200),
+    ("GET",   "/api/v1/events/mine/",                            "own"):     (401, 403, 403, 200, 200),
+}  # fmt: skip
+
 
 def _png():
     import io
@@ -84,6 +109,22 @@ def _forum_category():
     return ForumCategory.objects.get_or_create(
         slug="general", defaults={"name_es": "General", "name_en": "General"}
     )[0]
+
+
+def _event_details() -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    day = (timezone.now() + timedelta(days=10)).date().isoformat()
+    return {
+        "title": "Taller de agentes",
+        "summary": "Construimos un agente.",
+        "language": "es",
+        "time_zone": "America/Bogota",
+        "start": f"{day}T18:00",
+        "end": f"{day}T21:00",
+    }
 
 
 BODIES = {
@@ -124,9 +165,27 @@ BODIES = {
     ("PATCH", "/api/v1/me/portfolio/<id:pk>/"): {"title": "Nuevo título"},
     ("POST", "/api/v1/me/portfolio/order/"): {"ids": []},
     ("POST", "/api/v1/blog/posts/<id:pk>/comments/"): {"body": "¡Buen artículo!"},
+    ("POST", "/api/v1/events/submissions/"): {"language": "es"},
+    ("PATCH", "/api/v1/events/submissions/<id:pk>/"): lambda counterpart: {
+        "sections": {"details": _event_details()}
+    },
+    ("PUT", "/api/v1/events/submissions/<id:pk>/image/"): lambda counterpart: (
+        "multipart",
+        {"image": _png(), "image_alt": "Un cuadro azul"},
+    ),
+    ("POST", "/api/v1/events/venues/"): {
+        "name": "Casa de la Cultura",
+        "address": "Cra 70 #1-2",
+        "area": "laureles",
+    },
 }
 
-TABLES = {"accounts": ACCOUNTS, "notifications": NOTIFICATIONS, "connections": CONNECTIONS}
+TABLES = {
+    "accounts": ACCOUNTS,
+    "notifications": NOTIFICATIONS,
+    "connections": CONNECTIONS,
+    "events": EVENTS,
+}
 
 # Community areas with moderation (messages, forums) have their own columns: anonymous,
 # member, moderator (a member in the Moderators group), admin. "own" makes the caller the
@@ -287,6 +346,33 @@ def _setups():
         message = received(owner, counterpart)
         return {"pk": message_report(reporter=owner, message=message, reason="spam").pk}
 
+    def submission(owner, counterpart, **fields):  # a row: owner need not be an organizer
+        from wagtail.models import Locale
+
+        from cms.events.models import EventSubmission
+
+        return {
+            "pk": EventSubmission.objects.create(
+                organizer=owner, locale=Locale.get_default(), **fields
+            ).pk
+        }
+
+    def complete_submission(owner, counterpart):  # ready to send, with an events section
+        from cms.events.factories import event_indexes, make_venue
+        from cms.home.demo import home_pages
+
+        event_indexes(home_pages("/es/auth/register/"))
+        place = {"event_format": "in_person", "venue": make_venue().pk, "online_url": ""}
+        return submission(owner, counterpart, data={"details": _event_details(), "place": place})
+
+    def pending_submission(owner, counterpart):
+        return submission(owner, counterpart, status="pending")
+
+    def proposed_venue(owner, counterpart):
+        from cms.events.factories import make_venue
+
+        return {"pk": make_venue(is_approved=False, created_by=owner).pk}
+
     def blog_post(owner, counterpart):  # a published post whose author is the owner
         from cms.blog.factories import blog_indexes, blog_post
         from cms.home.demo import home_pages
@@ -295,6 +381,11 @@ def _setups():
         return {"pk": blog_post(indexes["es"], author=owner).pk}
 
     return {
+        "/api/v1/events/submissions/<id:pk>/": submission,
+        "/api/v1/events/submissions/<id:pk>/submit/": complete_submission,
+        "/api/v1/events/submissions/<id:pk>/withdraw/": pending_submission,
+        "/api/v1/events/submissions/<id:pk>/image/": submission,
+        "/api/v1/events/venues/<id:pk>/approve/": proposed_venue,
         "/api/v1/blog/posts/<id:pk>/comments/": blog_post,
         "/api/v1/conversations/": connected,
         "/api/v1/conversations/<id:pk>/messages/": conversation,

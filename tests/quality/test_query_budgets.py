@@ -402,8 +402,71 @@ def test_resource_library_page_listing(client, demo_site, member):
     )
 
 
+def test_event_submission_listing(api_client, make_user):
+    import itertools
+
+    from cms.events.models import EventSubmission
+
+    organizer = make_user(Role.ORGANIZER)
+    locales = itertools.cycle(Locale.objects.all())
+
+    def add():  # the organizer's own and another organizer's
+        for owner in (organizer, make_user(Role.ORGANIZER)):
+            EventSubmission.objects.create(
+                organizer=owner, locale=next(locales), data={"details": {"title": "Taller"}}
+            )
+
+    api_client.force_authenticate(organizer)
+    fetch = lambda: api_client.get("/api/v1/events/submissions/").json()  # noqa: E731
+    assert_constant_queries(fetch, add, budget=4)
+    api_client.force_authenticate(make_user("moderator"))
+    assert_constant_queries(fetch, add, budget=4)
+
+
+def test_event_venue_listing(api_client, make_user):
+    from cms.events.factories import make_venue
+
+    organizer = make_user(Role.ORGANIZER)
+
+    def add():  # an approved venue, the organizer's proposal and someone else's
+        make_venue()
+        make_venue(is_approved=False, created_by=organizer)
+        make_venue(is_approved=False, created_by=make_user(Role.ORGANIZER))
+
+    api_client.force_authenticate(organizer)
+    assert_constant_queries(lambda: api_client.get("/api/v1/events/venues/").json(), add, budget=4)
+
+
+def test_my_event_listing(api_client, demo_site, make_user):
+    from cms.events.factories import event_indexes, make_event
+    from cms.events.models import EventSubmission
+
+    indexes = event_indexes(demo_site["homes"])
+    organizer = make_user(Role.ORGANIZER)
+    counter = iter(range(1000))
+
+    def add():  # organized (with its submission) in each language, co-organized, draft
+        n = next(counter)
+        event = make_event(indexes["es"], organizer=organizer)
+        EventSubmission.objects.create(organizer=organizer, locale=event.locale, page=event)
+        make_event(indexes["en"], organizer=organizer, publish=False, status="draft")
+        co = make_event(indexes["es"], slug=f"co-{n}")
+        co.co_organizers = [organizer]
+        co.save()
+
+    api_client.force_authenticate(organizer)
+    assert_constant_queries(
+        lambda: api_client.get("/api/v1/events/mine/", {"page_size": 100}).json(),
+        add,
+        budget=8,
+    )
+
+
 LISTING_TESTS = {
     ("GET", "/api/v1/blog/posts/<id:pk>/comments/"): test_blog_comment_listing,
+    ("GET", "/api/v1/events/submissions/"): test_event_submission_listing,
+    ("GET", "/api/v1/events/venues/"): test_event_venue_listing,
+    ("GET", "/api/v1/events/mine/"): test_my_event_listing,
     ("GET", "/api/v1/forums/categories/"): test_forum_category_listing,
     ("GET", "/api/v1/forums/topics/"): test_forum_topic_listing,
     ("GET", "/api/v1/forums/topics/<id:pk>/posts/"): test_forum_post_listing,

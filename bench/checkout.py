@@ -1,0 +1,193 @@
+# ruff: noqa: S603, S607  (a local benchmark runs our own commands)
+"""Benchmark of registration through the API on a production-like server: a race for the
+last seats, hold throughput on one hot ticket type, and the cost of an uncontested order.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_checkout \\
+        .venv/bin/python bench/checkout.py [--buyers 500] [--seats 50] [--workers 2]
+
+It migrates the database, creates an event with three free ticket types (the race's K seats,
+a hot type with room for every hold, an uncontested type), starts gunicorn with
+bench.settings (DEBUG off, throttles off), then reports:
+- race: N buyers, each POST /api/v1/holds/ then POST /api/v1/holds/<token>/order/, all at
+  once; seats sold (must equal K), answers by status, p50/p95 of each buyer's whole flow;
+- holds: committed holds per second and p95 at 16 concurrent buyers on one ticket type;
+- orders: orders per second, server CPU ms and SQL queries per order (hold → order).
+Server CPU is the gunicorn workers' user+system time (/proc); queries come from the
+X-Query-Count header. Loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.content import PY, ROOT, _cpu_seconds, _workers  # noqa: E402
+
+SETUP = """
+from django.utils import translation
+from django.urls import reverse
+from cms.home.demo import home_pages, locales
+from cms.events.factories import event_indexes, make_event
+from commerce.ticketing.services import ticket_type_save
+from commerce.ticketing.models import TicketType
+from django.contrib.auth import get_user_model
+locales()
+with translation.override("es"):
+    homes = home_pages(reverse("account_signup"))
+admin = get_user_model().objects.filter(is_superuser=True).first() or \\
+    get_user_model().objects.create_superuser("bench@example.org", "bench-pass-123")
+index = event_indexes(homes)["es"]
+event = make_event(index, title="Benchmark", slug="benchmark-%(stamp)s", capacity=None, days=30)
+ids = []
+for name, capacity in (("race", %(seats)d), ("hot", 1000000), ("plain", 1000000)):
+    ids.append(ticket_type_save(event=event, user=admin,
+        data={"name_es": name, "price": 0, "capacity": capacity, "max_per_order": 10}).pk)
+print(",".join(map(str, ids)))
+"""
+
+
+def _post(base: str, path: str, body: dict) -> tuple[int, dict, int, float]:
+    started = time.perf_counter()
+    request = urllib.request.Request(
+        base + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Accept-Language": "en"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback
+            payload, status = json.loads(response.read() or b"{}"), response.status
+            queries = int(response.headers.get("X-Query-Count", "-1"))
+    except urllib.error.HTTPError as exc:
+        payload, status = json.loads(exc.read() or b"{}"), exc.code
+        queries = int(exc.headers.get("X-Query-Count", "-1"))
+    return status, payload, queries, (time.perf_counter() - started) * 1000
+
+
+def buy(base: str, ticket_type: int, number: int) -> dict:
+    started = time.perf_counter()
+    status, hold, q1, _ms = _post(
+        base, "/api/v1/holds/", {"ticket_type": ticket_type, "quantity": 1}
+    )
+    if status != 201:
+        return {"status": f"hold {status} {hold.get('error', {}).get('code', '')}",
+                "ms": (time.perf_counter() - started) * 1000, "queries": q1}  # fmt: skip
+    person = {"name": f"Buyer {number}", "email": f"buyer{number}@example.org"}
+    status, order, q2, _ms = _post(
+        base,
+        f"/api/v1/holds/{hold['token']}/order/",
+        {"email": person["email"], "attendees": [person]},
+    )
+    label = (
+        "sold"
+        if status in (200, 201)
+        else f"order {status} {order.get('error', {}).get('code', '')}"
+    )
+    return {"status": label, "ms": (time.perf_counter() - started) * 1000, "queries": q1 + q2}
+
+
+def _quantiles(values: list[float]) -> tuple[float, float]:
+    if len(values) < 2:
+        return (values[0], values[0]) if values else (0.0, 0.0)
+    q = statistics.quantiles(values, n=100)
+    return q[49], q[94]
+
+
+def race(base: str, ticket_type: int, buyers: int, seats: int) -> None:
+    with ThreadPoolExecutor(buyers) as pool:
+        results = list(pool.map(lambda n: buy(base, ticket_type, n), range(buyers)))
+    answers = Counter(r["status"] for r in results)
+    p50, p95 = _quantiles([r["ms"] for r in results])
+    verdict = "OK" if answers["sold"] == seats else "OVERSOLD OR UNDERSOLD"
+    print(f"race: {buyers} buyers for {seats} seats → {answers['sold']} sold ({verdict}); "
+          f"p50 {p50:.0f} ms, p95 {p95:.0f} ms per buyer")  # fmt: skip
+    for status, count in sorted(answers.items()):
+        print(f"    {status:<40} {count}")
+
+
+def holds(base: str, ticket_type: int, concurrency: int, total: int, workers: list[int]) -> None:
+    body = {"ticket_type": ticket_type, "quantity": 1}
+    cpu_before, started = _cpu_seconds(workers), time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(lambda _n: _post(base, "/api/v1/holds/", body), range(total)))
+    elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds(workers) - cpu_before
+    ok = [r for r in results if r[0] == 201]
+    p50, p95 = _quantiles([r[3] for r in results])
+    print(f"holds: {len(ok)}/{total} committed at {concurrency} concurrent buyers on one type: "
+          f"{len(ok) / elapsed:.0f} holds/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+          f"{cpu * 1000 / total:.1f} ms CPU and {statistics.median(r[2] for r in results):.0f} "
+          f"queries per hold")  # fmt: skip
+
+
+def orders(base: str, ticket_type: int, concurrency: int, total: int, workers: list[int]) -> None:
+    cpu_before, started = _cpu_seconds(workers), time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(lambda n: buy(base, ticket_type, 10_000 + n), range(total)))
+    elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds(workers) - cpu_before
+    sold = sum(1 for r in results if r["status"] == "sold")
+    p50, p95 = _quantiles([r["ms"] for r in results])
+    print(f"orders: {sold}/{total} placed (hold → order), {sold / elapsed:.0f} orders/s at "
+          f"concurrency {concurrency}; {cpu * 1000 / total:.1f} ms server CPU and "
+          f"{statistics.median(r['queries'] for r in results):.0f} SQL queries per order; "
+          f"p50 {p50:.0f} ms, p95 {p95:.0f} ms")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--buyers", type=int, default=500)
+    parser.add_argument("--seats", type=int, default=50)
+    parser.add_argument("--holds", type=int, default=2000)
+    parser.add_argument("--orders", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8766)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        print("Set DATABASE_URL to a PostgreSQL database (production-like).", file=sys.stderr)
+        return 2
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    code = SETUP % {"seats": args.seats, "stamp": int(time.time())}
+    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True).stdout  # fmt: skip
+    race_type, hot_type, plain_type = (int(x) for x in out.strip().splitlines()[-1].split(","))
+    server = subprocess.Popen(
+        [PY, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers),
+         "--threads", "8", "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{args.port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/bench/bare/", timeout=5).read()  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.2)
+        workers = _workers(server.pid)
+        print(f"gunicorn: {args.workers} workers × 8 threads, PostgreSQL\n")
+        race(base, race_type, args.buyers, args.seats)
+        holds(base, hot_type, 16, args.holds, workers)
+        orders(base, plain_type, 4, args.orders, workers)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework import permissions as drf_permissions
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
@@ -21,6 +22,8 @@ from cms.events.models import EventPage
 from .. import selectors, services
 from ..models import EventInventory, HoldStatus, SeatHold, Ticket, TicketStatus, TicketType
 from . import serializers as s
+
+NO_SUCH_HOLD = _("There is no such reservation, or it belongs to another account.")
 
 
 def _event(pk: int) -> EventPage:
@@ -50,7 +53,7 @@ def _hold(request, token) -> SeatHold:
         .first()
     )
     if hold is None or (hold.user_id and hold.user_id != getattr(request.user, "pk", None)):
-        raise Http404
+        raise NotFound(NO_SUCH_HOLD)
     return hold
 
 
@@ -203,8 +206,6 @@ class ManagesTickets(drf_permissions.BasePermission):
 def _managed_event(request, event_id) -> EventPage:
     """Any event page (drafts too: tickets are set up before publishing), if the caller
     manages its tickets."""
-    from rest_framework.exceptions import PermissionDenied
-
     event = EventPage.objects.filter(pk=event_id).first()
     if event is None:
         raise Http404

@@ -179,3 +179,16 @@ def test_organizers_create_list_and_change_ticket_types(
     other = make_event(event.get_parent().specific, organizer=organizer, owner=organizer)
     other_type = services.ticket_type_save(event=other, user=organizer, data={"name_es": "X"})
     assert api_client.patch(f"{url}{other_type.pk}/", {"name_en": "Y"}).status_code == 404
+
+
+def test_hold_creation_is_throttled_per_client(api_client, monkeypatch, make_ticket_type):
+    from rest_framework.throttling import ScopedRateThrottle
+
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"holds": "2/min"})
+    ticket_type = make_ticket_type()
+    assert [_hold(api_client, ticket_type).status_code for _ in range(3)] == [201, 201, 429]
+    response = _hold(api_client, ticket_type)
+    assert response.json()["error"]["code"] == "throttled" and response["Retry-After"]
+    # reading an offer is not a hold: not counted
+    offers = f"/api/v1/events/{ticket_type.inventory.event_id}/tickets/"
+    assert api_client.get(offers).status_code == 200

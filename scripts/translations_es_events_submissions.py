@@ -224,4 +224,6 @@ ES = {
     ),
     "Save draft": "Guardar borrador",
     "There is no category “%(slug)s”.": "No hay ninguna categoría “%(slug)s”.",
+    "Share this event": "Compartir este evento",
+    "Share": "Compartir",
 }

@@ -171,4 +171,33 @@ ES = {
     "tickets": "entradas",
     "unit price": "precio unitario",
     "unlock code": "código de desbloqueo",
+    "Only the event's organizers and staff check people in.": (
+        "Solo los organizadores del evento y el personal registran la entrada."
+    ),
+    "QR code of %(name)s's ticket": "Código QR de la entrada de %(name)s",
+    "%(checked)s of %(sold)s checked in": "%(checked)s de %(sold)s ya entraron",
+    "Already checked in.": "Ya registró su entrada.",
+    "At %(when)s by %(by)s.": "El %(when)s, por %(by)s.",
+    "Check in": "Registrar entrada",
+    "Check-in": "Control de entrada",
+    "Needs a browser that can read QR codes (Chrome on Android, for example); you can always "
+    "type the code.": (
+        "Necesita un navegador que lea códigos QR (Chrome en Android, por ejemplo); siempre "
+        "puedes escribir el código."
+    ),
+    "No ticket has this code.": "Ninguna entrada tiene este código.",
+    "Not a valid ticket: the QR code is not ours or was altered.": (
+        "No es una entrada válida: el código QR no es nuestro o fue alterado."
+    ),
+    "Scan with the camera": "Escanear con la cámara",
+    "Start the camera": "Encender la cámara",
+    "This ticket is for another event.": "Esta entrada es de otro evento.",
+    "This ticket is void (refunded or transferred).": (
+        "Esta entrada está anulada (reembolsada o transferida)."
+    ),
+    "Ticket code or QR": "Código de la entrada o QR",
+    "Type a ticket code or scan a QR code.": "Escribe el código de una entrada o escanea un QR.",
+    "Welcome! Checked in.": "¡Bienvenida! Entrada registrada.",
+    "checked in by": "entrada registrada por",
+    "checked in": "entrada registrada",
 }

@@ -466,6 +466,7 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
 
         context["sessions"] = selectors.agenda(self)
         context["ticket_types"] = public_ticket_types(self)
+        context["share_links"] = selectors.share_links(self, request)
         context["google_calendar_url"] = calendars.google_calendar_url(self, request)
         context["outlook_calendar_url"] = calendars.outlook_calendar_url(self, request)
         return context

@@ -322,3 +322,21 @@ def submission_funnel() -> list[dict]:
     labels = {step.code: step.label for step in STEPS}
     labels["submitted"] = _("Sent for review")
     return [{"step": code, "label": labels[code], "count": counts.get(code, 0)} for code in codes]
+
+
+def share_links(event: EventPage, request) -> list[dict]:
+    """Links that share the event on the networks Medellín's community uses, plus email."""
+    from urllib.parse import quote, urlencode
+
+    url = event.get_full_url(request)
+    text = f"{event.title} · {event.local_start:%d/%m/%Y %H:%M}"
+    return [
+        {"name": "WhatsApp", "url": "https://wa.me/?" + urlencode({"text": f"{text} {url}"})},
+        {"name": "LinkedIn", "url": "https://www.linkedin.com/sharing/share-offsite/?"
+         + urlencode({"url": url})},
+        {"name": "X", "url": "https://x.com/intent/post?" + urlencode({"text": text, "url": url})},
+        {"name": "Facebook", "url": "https://www.facebook.com/sharer/sharer.php?"
+         + urlencode({"u": url})},
+        {"name": _("Email"),
+         "url": f"mailto:?subject={quote(event.title)}&body={quote(url, safe='')}"},
+    ]  # fmt: skip

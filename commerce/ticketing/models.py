@@ -222,6 +222,17 @@ class Ticket(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=TicketStatus.choices, default="valid"
     )
+    # bumped when the ticket is transferred or voided: older QR codes stop working
+    token_version = models.PositiveSmallIntegerField(default=1, editable=False)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

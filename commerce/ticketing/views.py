@@ -152,13 +152,40 @@ def hold_done(request, token):
     hold = _hold(token)
     if hold.status != HoldStatus.CONVERTED or hold.order is None:
         return redirect(reverse("ticketing:hold", kwargs={"token": hold.token}))
+    from .checkin import qr_svg
+
     return TemplateResponse(
         request,
         "ticketing/done.html",
         {
             "hold": hold,
             "order": hold.order,
-            "tickets": list(hold.order.tickets.all()),
+            "tickets": [(ticket, qr_svg(ticket)) for ticket in hold.order.tickets.all()],
             "event": _translated(hold.ticket_type.inventory.event),
         },  # fmt: skip
+    )
+
+
+def check_in_page(request, event_id: int):
+    """The door: scan a QR code with the device's camera or type a ticket's code."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    from . import checkin
+
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None:
+        raise Http404
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not checkin.may_check_in(request.user, event):
+        raise PermissionDenied
+    result = None
+    if request.method == "POST":
+        result = checkin.check_in(event=event, value=request.POST.get("code", ""), by=request.user)
+    return TemplateResponse(
+        request,
+        "ticketing/check_in.html",
+        {"event": event, "result": result, "counts": checkin.check_in_counts(event)},
+        status=200,
     )

@@ -145,3 +145,18 @@ def test_event_image_is_served_as_avif_and_webp_renditions(client, index):
     assert "480w" in picture.source["srcset"] and "1440w" in picture.source["srcset"]
     img = picture.find("img")
     assert ".format-webp." in img["src"] and img["alt"] == "Cartel"
+
+
+def test_share_links_carry_the_events_address(client, index):
+    from urllib.parse import quote
+
+    event = make_event(index, title="Noche de agentes")
+    page = client.get(event.url).content.decode()
+    path = quote(event.url, safe="")
+    soup = BeautifulSoup(page, "html.parser")
+    links = [a["href"] for a in soup.select(".share-links a")]
+    assert len(links) == 5
+    starts = ("https://wa.me/", "https://www.linkedin.com/", "https://x.com/intent/",
+              "https://www.facebook.com/sharer/", "mailto:")  # fmt: skip
+    assert [href.startswith(start) for href, start in zip(links, starts, strict=True)] == [True] * 5
+    assert all(path in href for href in links)

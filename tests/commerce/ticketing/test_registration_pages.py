@@ -59,6 +59,7 @@ def test_a_guest_registers_for_a_free_event(client, event, make_ticket_type, mai
     assert response["Location"] == url("done", token=hold.token)
     done = client.get(response["Location"])
     codes = {t.code for t in Ticket.objects.all()}
+    assert done.content.decode().count("<svg") == 2  # a QR code per ticket
     assert len(codes) == 2 and all(code in done.content.decode() for code in codes)
     # back on the reservation page: it is an order now
     assert client.get(url("hold", token=hold.token))["Location"] == url("done", token=hold.token)

@@ -15,6 +15,7 @@ v1 = [
     path("", include("community.messaging.api.urls")),
     path("", include("cms.blog.api.urls")),
     path("", include("cms.events.api.urls")),
+    path("", include("commerce.ticketing.api.urls")),
 ]
 v1_include = include((v1, "api"), namespace="v1")
 

@@ -371,6 +371,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="300/min"),
         "user": env("API_THROTTLE_USER", default="1200/min"),
+        # ScopedRateThrottle scopes (per user, or per IP for anonymous callers)
+        "holds": env("API_THROTTLE_HOLDS", default="30/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -402,6 +404,10 @@ SPECTACULAR_SETTINGS = {
         "EventStatusEnum": "cms.events.models.EventStatus.choices",
         "EventSubmissionStatusEnum": "cms.events.models.SubmissionStatus.choices",
         "EventAreaEnum": "cms.events.models.Area.choices",
+        "TicketCategoryEnum": "commerce.ticketing.models.TicketCategory.choices",
+        "TicketVisibilityEnum": "commerce.ticketing.models.TicketVisibility.choices",
+        "SeatHoldStatusEnum": "commerce.ticketing.models.HoldStatus.choices",
+        "AttendeeQuestionKindEnum": "cms.events.models.RequirementKind.choices",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

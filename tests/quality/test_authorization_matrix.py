@@ -7,6 +7,7 @@ Every API route must appear here: a new endpoint fails `test_every_api_route_is_
 until its row is written."""
 
 import json
+import re
 
 import pytest
 
@@ -92,6 +93,32 @@ EVENTS = {
 }  # fmt: skip
 
 
+# ---- ticketing: offers, seat holds, orders, tickets, ticket types --------------------------
+# A published event with a free ticket type. Holds: "own" is the caller's hold (anonymous
+# callers get someone else's: the token alone does not open a hold owned by an account, 404);
+# "foreign" is another member's. Ticket types: "own" is an event the caller organizes, but
+# only organizers (the `events.submit_event` permission) and admins manage tickets.
+TICKETING = {
+    #  method, route,                                                 target     anon attendee member organizer admin
+    ("GET",   "/api/v1/events/<id:event_id>/tickets/",                "all"):     (200, 200, 200, 200, 200),
+    ("GET",   "/api/v1/events/<id:event_id>/questions/",              "all"):     (200, 200, 200, 200, 200),
+    ("POST",  "/api/v1/holds/",                                       "all"):     (201, 201, 201, 201, 201),
+    ("GET",   "/api/v1/holds/<uuid:token>/",                          "own"):     (404, 200, 200, 200, 200),
+    ("GET",   "/api/v1/holds/<uuid:token>/",                          "foreign"): (404, 404, 404, 404, 404),
+    ("DELETE", "/api/v1/holds/<uuid:token>/",                         "own"):     (404, 204, 204, 204, 204),
+    ("DELETE", "/api/v1/holds/<uuid:token>/",                         "foreign"): (404, 404, 404, 404, 404),
+    ("POST",  "/api/v1/holds/<uuid:token>/order/",                    "own"):     (404, 201, 201, 201, 201),
+    ("POST",  "/api/v1/holds/<uuid:token>/order/",                    "foreign"): (404, 404, 404, 404, 404),
+    ("GET",   "/api/v1/me/tickets/",                                  "own"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/events/<id:event_id>/ticket-types/",           "own"):     (401, 403, 403, 200, 200),
+    ("GET",   "/api/v1/events/<id:event_id>/ticket-types/",           "foreign"): (401, 403, 403, 403, 200),
+    ("POST",  "/api/v1/events/<id:event_id>/ticket-types/",           "own"):     (401, 403, 403, 201, 201),
+    ("POST",  "/api/v1/events/<id:event_id>/ticket-types/",           "foreign"): (401, 403, 403, 403, 201),
+    ("PATCH", "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/",   "own"):     (401, 403, 403, 200, 200),
+    ("PATCH", "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/",   "foreign"): (401, 403, 403, 403, 200),
+}  # fmt: skip
+
+
 def _png():
     import io
 
@@ -109,6 +136,12 @@ def _forum_category():
     return ForumCategory.objects.get_or_create(
         slug="general", defaults={"name_es": "General", "name_en": "General"}
     )[0]
+
+
+def _latest_ticket_type() -> int:
+    from commerce.ticketing.models import TicketType
+
+    return TicketType.objects.latest("pk").pk
 
 
 def _event_details() -> dict:
@@ -173,6 +206,16 @@ BODIES = {
         "multipart",
         {"image": _png(), "image_alt": "Un cuadro azul"},
     ),
+    ("POST", "/api/v1/holds/"): lambda counterpart: {
+        "ticket_type": _latest_ticket_type(),
+        "quantity": 1,
+    },
+    ("POST", "/api/v1/holds/<uuid:token>/order/"): {
+        "email": "invitada@example.org",
+        "attendees": [{"name": "Ana", "email": "ana@example.org"}],
+    },
+    ("POST", "/api/v1/events/<id:event_id>/ticket-types/"): {"name_es": "VIP", "price": "0"},
+    ("PATCH", "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/"): {"name_en": "General"},
     ("POST", "/api/v1/events/venues/"): {
         "name": "Casa de la Cultura",
         "address": "Cra 70 #1-2",
@@ -185,6 +228,7 @@ TABLES = {
     "notifications": NOTIFICATIONS,
     "connections": CONNECTIONS,
     "events": EVENTS,
+    "ticketing": TICKETING,
 }
 
 # Community areas with moderation (messages, forums) have their own columns: anonymous,
@@ -380,7 +424,34 @@ def _setups():
         indexes = blog_indexes(home_pages("/es/auth/register/"))
         return {"pk": blog_post(indexes["es"], author=owner).pk}
 
+    def ticketed_event(owner, counterpart):  # a published event owner organizes, one type
+        from cms.events.factories import event_indexes, make_event
+        from cms.home.demo import home_pages
+        from commerce.ticketing.services import ticket_type_save
+        from community.accounts.factories import UserFactory
+
+        index = event_indexes(home_pages("/es/auth/register/"))["es"]
+        event = make_event(index, organizer=owner, owner=owner, capacity=10)
+        ticket_type = ticket_type_save(
+            event=event, user=UserFactory(role=Role.ADMIN), data={"name_es": "General", "price": 0}
+        )
+        return {"event_id": event.pk, "pk": ticket_type.pk}
+
+    def seat_hold(owner, counterpart):  # owner's hold of one seat
+        from commerce.ticketing.services import hold_create
+
+        ticket_type_id = ticketed_event(counterpart, owner)["pk"]
+        hold = hold_create(ticket_type_id=ticket_type_id, quantity=1, user=owner)
+        return {"token": hold.token}
+
     return {
+        "/api/v1/events/<id:event_id>/tickets/": ticketed_event,
+        "/api/v1/events/<id:event_id>/questions/": ticketed_event,
+        "/api/v1/events/<id:event_id>/ticket-types/": ticketed_event,
+        "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/": ticketed_event,
+        "/api/v1/holds/": ticketed_event,
+        "/api/v1/holds/<uuid:token>/": seat_hold,
+        "/api/v1/holds/<uuid:token>/order/": seat_hold,
         "/api/v1/events/submissions/<id:pk>/": submission,
         "/api/v1/events/submissions/<id:pk>/submit/": complete_submission,
         "/api/v1/events/submissions/<id:pk>/withdraw/": pending_submission,
@@ -419,7 +490,7 @@ def _setups():
 
 def _url(route: str, params: dict) -> str:
     for name, value in params.items():
-        route = route.replace(f"<id:{name}>", str(value))
+        route = re.sub(rf"<\w+:{name}>", str(value), route)
     return route
 
 

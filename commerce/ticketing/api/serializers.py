@@ -1,0 +1,196 @@
+"""Ticketing API: the shapes in and out. The rules live in the services; these serializers
+only check types and sizes so that malformed input is a 400 before any lookup."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.events.models import RequirementKind
+
+from ..models import HoldStatus, TicketCategory, TicketType, TicketVisibility
+from ..services import TICKET_FIELDS
+
+ID_MAX = 2**53
+
+
+class OffersQuerySerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+
+
+class OfferSerializer(serializers.Serializer):
+    """One entry of `selectors.ticket_offers`: {"type", "left", "on_sale", "sold_out"}."""
+
+    id = serializers.IntegerField(source="type.pk")
+    name = serializers.CharField(source="type.name", help_text="In the request's language.")
+    description = serializers.CharField(source="type.description")
+    category = serializers.ChoiceField(source="type.category", choices=TicketCategory.choices)
+    price = serializers.DecimalField(source="type.price", max_digits=12, decimal_places=2)
+    currency = serializers.CharField(source="type.currency")
+    min_per_order = serializers.IntegerField(source="type.min_per_order")
+    max_per_order = serializers.IntegerField(source="type.max_per_order")
+    seats_left = serializers.IntegerField(
+        source="left", allow_null=True, help_text="Seats left now; null: no limit."
+    )
+    on_sale = serializers.BooleanField(help_text="Can be bought now.")
+    sold_out = serializers.BooleanField()
+
+
+class QuestionSerializer(serializers.Serializer):
+    """A question every attendee answers; answers go in `attendees[].answers` by `id`."""
+
+    id = serializers.IntegerField(source="pk")
+    label = serializers.CharField()
+    help_text = serializers.CharField()
+    kind = serializers.ChoiceField(choices=RequirementKind.choices)
+    options = serializers.ListField(
+        source="option_list",
+        child=serializers.CharField(),
+        help_text="The allowed answers of a `choice` question.",
+    )
+    mandatory = serializers.BooleanField()
+    max_length = serializers.IntegerField(allow_null=True)
+
+
+class HoldCreateSerializer(serializers.Serializer):
+    ticket_type = serializers.IntegerField(min_value=1, max_value=ID_MAX)
+    quantity = serializers.IntegerField(min_value=1, max_value=100)
+    code = serializers.CharField(
+        max_length=40,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Unlocks a hidden ticket type.",
+    )
+
+
+class HoldSerializer(serializers.Serializer):
+    token = serializers.UUIDField(
+        help_text="The reservation's secret: whoever has it (or its account) places the order."
+    )
+    ticket_type = serializers.IntegerField(source="ticket_type_id")
+    ticket_type_name = serializers.CharField(source="ticket_type.name")
+    event = serializers.IntegerField(source="inventory.event_id")
+    quantity = serializers.IntegerField()
+    unit_price = serializers.DecimalField(max_digits=12, decimal_places=2)
+    total = serializers.SerializerMethodField()
+    currency = serializers.CharField(source="ticket_type.currency")
+    expires_at = serializers.DateTimeField()
+    status = serializers.ChoiceField(choices=HoldStatus.choices)
+    order = serializers.SerializerMethodField(help_text="The order's number once placed.")
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_total(self, hold):
+        return serializers.DecimalField(max_digits=14, decimal_places=2).to_representation(
+            hold.unit_price * hold.quantity
+        )
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_order(self, hold):
+        return hold.order.number if hold.order_id else None
+
+
+class AttendeeSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    email = serializers.CharField(max_length=254)
+    answers = serializers.DictField(
+        child=serializers.JSONField(),
+        required=False,
+        default=dict,
+        help_text='Answers by question id: {"12": "Vegetarian", "13": true}.',
+    )
+
+
+class OrderCreateSerializer(serializers.Serializer):
+    email = serializers.CharField(
+        max_length=254,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The buyer's email (guests only; signed-in buyers use their account's).",
+    )
+    attendees = serializers.ListField(
+        child=AttendeeSerializer(), max_length=100, help_text="One per seat held."
+    )
+
+
+class OrderTicketSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    attendee_name = serializers.CharField()
+    attendee_email = serializers.CharField()
+    ticket_type = serializers.CharField(source="ticket_type.name")
+
+
+class OrderSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    status = serializers.CharField()
+    total = serializers.DecimalField(source="total_incl_tax", max_digits=12, decimal_places=2)
+    currency = serializers.CharField()
+    tickets = serializers.SerializerMethodField()
+
+    @extend_schema_field(OrderTicketSerializer(many=True))
+    def get_tickets(self, order):
+        tickets = order.tickets.select_related("ticket_type").order_by("pk")
+        return OrderTicketSerializer(tickets, many=True).data
+
+
+class TicketEventSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    start = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_url(self, page):
+        return page.get_url(request=self.context.get("request"))
+
+
+class MyTicketSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    attendee_name = serializers.CharField()
+    attendee_email = serializers.CharField()
+    ticket_type = serializers.CharField(source="ticket_type.name")
+    order = serializers.CharField(source="order.number")
+    event = serializers.SerializerMethodField(help_text="In the request's language when it exists.")
+
+    @extend_schema_field(TicketEventSerializer)
+    def get_event(self, ticket):
+        event = ticket.inventory.event
+        event = self.context.get("translations", {}).get(event.translation_key, event)
+        return TicketEventSerializer(event, context=self.context).data
+
+
+class TicketTypeWriteSerializer(serializers.ModelSerializer):
+    """The fields an organizer sets; the service checks them together (TicketType.clean)."""
+
+    class Meta:
+        model = TicketType
+        fields = list(TICKET_FIELDS)
+        extra_kwargs = {name: {"required": False} for name in TICKET_FIELDS if name != "name_es"}
+
+
+class TicketTypeSerializer(serializers.ModelSerializer):
+    category = serializers.ChoiceField(choices=TicketCategory.choices)
+    visibility = serializers.ChoiceField(choices=TicketVisibility.choices)
+    sold = serializers.SerializerMethodField(help_text="Valid tickets issued.")
+    reserved = serializers.SerializerMethodField(help_text="Seats in live reservations.")
+    left = serializers.SerializerMethodField(help_text="Seats left now; null: no limit.")
+
+    class Meta:
+        model = TicketType
+        fields = ["id", *TICKET_FIELDS, "sold", "reserved", "left"]
+
+    def _counts(self) -> dict:
+        return self.context.get("counts", {})
+
+    @extend_schema_field(serializers.IntegerField())
+    def get_sold(self, ticket_type):
+        return self._counts().get("sold", {}).get(ticket_type.pk, 0)
+
+    @extend_schema_field(serializers.IntegerField())
+    def get_reserved(self, ticket_type):
+        return self._counts().get("reserved", {}).get(ticket_type.pk, 0)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_left(self, ticket_type):
+        return self._counts().get("left", {}).get(ticket_type.pk)

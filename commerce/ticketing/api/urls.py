@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("events/<id:event_id>/tickets/", views.EventOffersView.as_view(), name="event-tickets"),
+    path(
+        "events/<id:event_id>/questions/",
+        views.EventQuestionsView.as_view(),
+        name="event-questions",
+    ),
+    path(
+        "events/<id:event_id>/ticket-types/",
+        views.TicketTypeListView.as_view(),
+        name="event-ticket-types",
+    ),
+    path(
+        "events/<id:event_id>/ticket-types/<id:pk>/",
+        views.TicketTypeDetailView.as_view(),
+        name="event-ticket-type",
+    ),
+    path("holds/", views.HoldCreateView.as_view(), name="holds"),
+    path("holds/<uuid:token>/", views.HoldDetailView.as_view(), name="hold"),
+    path("holds/<uuid:token>/order/", views.HoldOrderView.as_view(), name="hold-order"),
+    path("me/tickets/", views.MyTicketListView.as_view(), name="my-tickets"),
+]

@@ -1,0 +1,298 @@
+"""Registering for events through the API: ticket offers, seat holds, placing the order, the
+caller's tickets, and the organizers' ticket types. Thin: the rules live in the services
+and selectors, shared with the site's registration pages (../views.py)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework import permissions as drf_permissions
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
+
+from cms.events.models import EventPage
+
+from .. import selectors, services
+from ..models import EventInventory, HoldStatus, SeatHold, Ticket, TicketStatus, TicketType
+from . import serializers as s
+
+NO_SUCH_HOLD = _("There is no such reservation, or it belongs to another account.")
+
+
+def _event(pk: int) -> EventPage:
+    """A published, public event page (any language version)."""
+    event = EventPage.objects.live().public().filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def _questions_event(event: EventPage) -> EventPage:
+    """The page whose questions the order is checked against: the one the event's
+    inventory was created from (order_place), or this page while it has none."""
+    inventory = (
+        EventInventory.objects.filter(event_key=event.translation_key)
+        .select_related("event")
+        .first()
+    )
+    return inventory.event if inventory else event
+
+
+def _hold(request, token) -> SeatHold:
+    """The token is the secret; a hold owned by an account is only its owner's."""
+    hold = (
+        SeatHold.objects.select_related("ticket_type", "inventory", "order")
+        .filter(token=token)
+        .first()
+    )
+    if hold is None or (hold.user_id and hold.user_id != getattr(request.user, "pk", None)):
+        raise NotFound(NO_SUCH_HOLD)
+    return hold
+
+
+class EventOffersView(APIView):
+    """The event's ticket offers, cheapest first: public types, plus hidden ones `code`
+    unlocks, with the seats left now and whether each can be bought now."""
+
+    permission_classes = [drf_permissions.AllowAny]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("code", OpenApiTypes.STR, description="Unlocks hidden ticket types.")
+        ],
+        responses={200: s.OfferSerializer(many=True)},
+        operation_id="tickets_offers",
+    )
+    def get(self, request, event_id):
+        event = _event(event_id)
+        query = s.OffersQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        offers = selectors.ticket_offers(event, code=query.validated_data["code"])
+        return Response(s.OfferSerializer(offers, many=True).data)
+
+
+class EventQuestionsView(APIView):
+    """The questions every attendee answers when the order is placed (build the form)."""
+
+    permission_classes = [drf_permissions.AllowAny]
+
+    @extend_schema(
+        responses={200: s.QuestionSerializer(many=True)}, operation_id="tickets_questions"
+    )
+    def get(self, request, event_id):
+        event = _questions_event(_event(event_id))
+        return Response(s.QuestionSerializer(event.requirements.all(), many=True).data)
+
+
+class HoldCreateView(APIView):
+    """Reserve seats of a ticket type for a few minutes (the price is frozen with them);
+    signed-in callers own the reservation. Throttled per client (scope `holds`)."""
+
+    permission_classes = [drf_permissions.AllowAny]
+    throttle_classes = [AnonRateThrottle, UserRateThrottle, ScopedRateThrottle]
+    throttle_scope = "holds"
+
+    @extend_schema(
+        request=s.HoldCreateSerializer,
+        responses={201: s.HoldSerializer},
+        operation_id="tickets_hold_create",
+    )
+    def post(self, request):
+        data = s.HoldCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        hold = services.hold_create(
+            ticket_type_id=data.validated_data["ticket_type"],
+            quantity=data.validated_data["quantity"],
+            user=request.user,
+            code=data.validated_data["code"],
+        )
+        return Response(s.HoldSerializer(hold).data, status=status.HTTP_201_CREATED)
+
+
+class HoldDetailView(APIView):
+    """A reservation: its seats, price, expiry and status (and its order once placed).
+    DELETE releases the seats at once."""
+
+    permission_classes = [drf_permissions.AllowAny]
+
+    @extend_schema(responses={200: s.HoldSerializer}, operation_id="tickets_hold_detail")
+    def get(self, request, token):
+        return Response(s.HoldSerializer(_hold(request, token)).data)
+
+    @extend_schema(responses={204: None}, operation_id="tickets_hold_release")
+    def delete(self, request, token):
+        services.hold_release(hold=_hold(request, token))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class HoldOrderView(APIView):
+    """Place the order: one ticket per attendee (free tickets; paid ones need a card
+    payment). 201 when the order is created; placing the same reservation again answers
+    200 with the order it already became."""
+
+    permission_classes = [drf_permissions.AllowAny]
+
+    @extend_schema(
+        request=s.OrderCreateSerializer,
+        responses={
+            201: OpenApiResponse(s.OrderSerializer, description="The order was placed."),
+            200: OpenApiResponse(s.OrderSerializer, description="Already placed: the order."),
+        },
+        operation_id="tickets_order_place",
+    )
+    def post(self, request, token):
+        hold = _hold(request, token)
+        data = s.OrderCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        already = hold.status == HoldStatus.CONVERTED
+        order = services.order_place(
+            hold_token=hold.token,
+            user=request.user,
+            email=data.validated_data["email"],
+            attendees=[dict(a) for a in data.validated_data["attendees"]],
+        )
+        code = status.HTTP_200_OK if already else status.HTTP_201_CREATED
+        return Response(s.OrderSerializer(order).data, status=code)
+
+
+class MyTicketListView(generics.ListAPIView):
+    """The caller's valid tickets: those issued to them and those of orders they placed,
+    latest event first."""
+
+    permission_classes = [drf_permissions.IsAuthenticated]
+    serializer_class = s.MyTicketSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Ticket.objects.none()
+        user = self.request.user
+        return (
+            Ticket.objects.filter(Q(user=user) | Q(order__user=user), status=TicketStatus.VALID)
+            .select_related("ticket_type", "order", "inventory__event")
+            .order_by("-inventory__event__start", "pk")
+        )
+
+    def list(self, request, *args, **kwargs):
+        from wagtail.models import Locale
+
+        page = self.paginate_queryset(self.get_queryset())
+        keys = {ticket.inventory.event.translation_key for ticket in page}
+        translations = {
+            event.translation_key: event
+            for event in EventPage.objects.live().filter(
+                translation_key__in=keys, locale=Locale.get_active()
+            )
+        }
+        context = self.get_serializer_context() | {"translations": translations}
+        data = s.MyTicketSerializer(page, many=True, context=context).data
+        return self.get_paginated_response(data)
+
+
+class ManagesTickets(drf_permissions.BasePermission):
+    message = _("Only the event's organizers and admins manage its tickets.")
+
+    def has_permission(self, request, view):
+        return request.user and request.user.is_authenticated
+
+
+def _managed_event(request, event_id) -> EventPage:
+    """Any event page (drafts too: tickets are set up before publishing), if the caller
+    manages its tickets."""
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None:
+        raise Http404
+    if not services.may_manage_tickets(request.user, event):
+        raise PermissionDenied(ManagesTickets.message)
+    return event
+
+
+def _type_counts(event: EventPage) -> dict:
+    """Sold, reserved and left per ticket type of the event (three queries)."""
+    inventory = EventInventory.objects.filter(event_key=event.translation_key).first()
+    if inventory is None:
+        return {}
+    now = timezone.now()
+    sold = dict(
+        Ticket.objects.filter(inventory=inventory, status=TicketStatus.VALID)
+        .values_list("ticket_type")
+        .annotate(n=Count("id"))
+    )
+    reserved = dict(
+        SeatHold.objects.filter(inventory=inventory, status=HoldStatus.ACTIVE, expires_at__gt=now)
+        .values_list("ticket_type")
+        .annotate(n=Sum("quantity"))
+    )
+    counts = {"event": sum(sold.values()) + sum(reserved.values()), "types": {}}
+    for type_id in sold.keys() | reserved.keys():
+        counts["types"][type_id] = sold.get(type_id, 0) + reserved.get(type_id, 0)
+    types = TicketType.objects.filter(inventory=inventory).select_related("inventory")
+    left = {t.pk: services.available(t, counts) for t in types}
+    return {"sold": sold, "reserved": reserved, "left": left}
+
+
+class TicketTypeListView(APIView):
+    """Organizers and admins: every ticket type of the event (on sale or not), with seats
+    sold, reserved and left. POST adds one."""
+
+    permission_classes = [ManagesTickets]
+
+    @extend_schema(
+        responses={200: s.TicketTypeSerializer(many=True)}, operation_id="tickets_types_list"
+    )
+    def get(self, request, event_id):
+        event = _managed_event(request, event_id)
+        types = TicketType.objects.filter(inventory__event_key=event.translation_key)
+        context = {"request": request, "counts": _type_counts(event)}
+        serializer = s.TicketTypeSerializer(types.order_by("sort_order", "price", "pk"), many=True,
+                                            context=context)  # fmt: skip
+        return Response(serializer.data)
+
+    @extend_schema(
+        request=s.TicketTypeWriteSerializer,
+        responses={201: s.TicketTypeSerializer},
+        operation_id="tickets_types_create",
+    )
+    def post(self, request, event_id):
+        event = _managed_event(request, event_id)
+        data = s.TicketTypeWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ticket_type = services.ticket_type_save(
+            event=event, user=request.user, data=data.validated_data
+        )
+        context = {"request": request, "counts": _type_counts(event)}
+        body = s.TicketTypeSerializer(ticket_type, context=context).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class TicketTypeDetailView(APIView):
+    """Organizers and admins: change some fields of one of the event's ticket types."""
+
+    permission_classes = [ManagesTickets]
+
+    @extend_schema(
+        request=s.TicketTypeWriteSerializer(partial=True),
+        responses={200: s.TicketTypeSerializer},
+        operation_id="tickets_types_update",
+    )
+    def patch(self, request, event_id, pk):
+        event = _managed_event(request, event_id)
+        ticket_type = TicketType.objects.filter(
+            pk=pk, inventory__event_key=event.translation_key
+        ).first()
+        if ticket_type is None:
+            raise Http404
+        data = s.TicketTypeWriteSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        ticket_type = services.ticket_type_save(
+            event=event, user=request.user, data=data.validated_data, ticket_type=ticket_type
+        )
+        context = {"request": request, "counts": _type_counts(event)}
+        return Response(s.TicketTypeSerializer(ticket_type, context=context).data)

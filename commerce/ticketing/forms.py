@@ -18,16 +18,22 @@ class AttendeeForm(forms.Form):
     email = forms.EmailField(label=_("Email"))
 
     def __init__(self, *args, questions=(), **kwargs):
+        """`questions`: (question the answer is filed under, question shown) pairs: answers
+        are filed under the ticket inventory's page, labels come from the page shown."""
         super().__init__(*args, **kwargs)
-        self.questions = list(questions)
-        for question in self.questions:
-            name = f"q{question.pk}"
+        self.questions = [key for key, _shown in questions]
+        for key, question in questions:
+            name = f"q{key.pk}"
             common = {"label": question.label, "help_text": question.help_text,
-                      "required": question.mandatory}  # fmt: skip
-            if question.kind == "choice":
-                choices = [("", "—"), *((o, o) for o in question.option_list)]
+                      "required": key.mandatory}  # fmt: skip
+            if key.kind == "choice":
+                # the value filed is the source option; the label is the shown one
+                shown = question.option_list
+                options = key.option_list
+                labels = shown if len(shown) == len(options) else options
+                choices = [("", "—"), *zip(options, labels, strict=True)]
                 self.fields[name] = forms.ChoiceField(choices=choices, **common)
-            elif question.kind == "checkbox":
+            elif key.kind == "checkbox":
                 self.fields[name] = forms.BooleanField(**common)
             else:
                 self.fields[name] = forms.CharField(max_length=question.max_length or 500, **common)

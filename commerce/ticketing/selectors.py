@@ -68,3 +68,16 @@ def ticket_offers(event, *, code: str = "") -> list[dict]:
         }
         for ticket_type in shown
     ]
+
+
+def question_pairs(source, shown) -> list[tuple]:
+    """The attendee questions as (question answers are filed under, question to show):
+    answers belong to the page the tickets were created from; a translated page shows its
+    own wording for the same questions (same order), or the source's when they differ."""
+    keys = list(source.requirements.all())
+    if shown.pk == source.pk:
+        return [(key, key) for key in keys]
+    labels = list(shown.requirements.all())
+    if len(labels) != len(keys) or any(a.kind != b.kind for a, b in zip(keys, labels, strict=True)):
+        labels = keys
+    return list(zip(keys, labels, strict=True))

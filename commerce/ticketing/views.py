@@ -71,7 +71,7 @@ def hold_detail(request, token):
     if hold.status == HoldStatus.RELEASED:
         messages.info(request, _("This reservation was released."))
         return redirect("ticketing:event", event_id=event.pk)
-    questions = list(event.requirements.all())
+    questions = selectors.question_pairs(hold.ticket_type.inventory.event, event)
     signed_in = request.user.is_authenticated
     initial = [{} for _ in range(hold.quantity)]
     if signed_in:

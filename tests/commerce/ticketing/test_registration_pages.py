@@ -99,3 +99,35 @@ def test_unknown_reservations_and_unpublished_events_are_404(client, event):
 
     assert client.get(url("hold", token=uuid.uuid4())).status_code == 404
     assert client.get(url("event", event_id=987654)).status_code == 404
+
+
+def test_registering_from_the_translated_page_files_answers_under_the_tickets_event(
+    client, event, make_ticket_type
+):
+    from wagtail.models import Locale
+
+    event.requirements = [
+        EventRequirement(label="Lenguaje", kind="choice", options="Python\nOtro", mandatory=True)
+    ]
+    event.save_revision().publish()
+    source_question = EventRequirement.objects.get(event=event)
+    english = event.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.requirements = [
+        EventRequirement(label="Language", kind="choice", options="Python\nOther", mandatory=True)
+    ]
+    english.save_revision().publish()
+    ticket_type = make_ticket_type()
+    with translation.override("en"):
+        tickets_url = reverse("ticketing:event", kwargs={"event_id": english.pk})
+    response = client.post(tickets_url, {"ticket_type": ticket_type.pk, "quantity": 1})
+    form_page = client.get(response["Location"])
+    field = form_page.context["formset"].forms[0].fields[f"q{source_question.pk}"]
+    assert field.label == "Language" and ("Otro", "Other") in field.choices
+    response = client.post(
+        response["Location"],
+        {"email": "b@example.org", "attendees-TOTAL_FORMS": "1", "attendees-INITIAL_FORMS": "0",
+         "attendees-0-name": "Ana", "attendees-0-email": "ana@example.org",
+         f"attendees-0-q{source_question.pk}": "Otro"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.context["formset"].errors
+    assert Ticket.objects.get().answers == {str(source_question.pk): "Otro"}

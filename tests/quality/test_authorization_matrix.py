@@ -116,6 +116,10 @@ TICKETING = {
     ("POST",  "/api/v1/events/<id:event_id>/ticket-types/",           "foreign"): (401, 403, 403, 403, 201),
     ("PATCH", "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/",   "own"):     (401, 403, 403, 200, 200),
     ("PATCH", "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/",   "foreign"): (401, 403, 403, 403, 200),
+    ("GET",   "/api/v1/events/<id:event_id>/check-ins/",              "own"):     (401, 403, 403, 200, 200),
+    ("GET",   "/api/v1/events/<id:event_id>/check-ins/",              "foreign"): (401, 403, 403, 403, 200),
+    ("POST",  "/api/v1/events/<id:event_id>/check-ins/",              "own"):     (401, 403, 403, 200, 200),
+    ("POST",  "/api/v1/events/<id:event_id>/check-ins/",              "foreign"): (401, 403, 403, 403, 200),
 }  # fmt: skip
 
 
@@ -216,6 +220,7 @@ BODIES = {
     },
     ("POST", "/api/v1/events/<id:event_id>/ticket-types/"): {"name_es": "VIP", "price": "0"},
     ("PATCH", "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/"): {"name_en": "General"},
+    ("POST", "/api/v1/events/<id:event_id>/check-ins/"): {"code": "NO-SUCH-CODE"},
     ("POST", "/api/v1/events/venues/"): {
         "name": "Casa de la Cultura",
         "address": "Cra 70 #1-2",
@@ -449,6 +454,7 @@ def _setups():
         "/api/v1/events/<id:event_id>/questions/": ticketed_event,
         "/api/v1/events/<id:event_id>/ticket-types/": ticketed_event,
         "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/": ticketed_event,
+        "/api/v1/events/<id:event_id>/check-ins/": ticketed_event,
         "/api/v1/holds/": ticketed_event,
         "/api/v1/holds/<uuid:token>/": seat_hold,
         "/api/v1/holds/<uuid:token>/order/": seat_hold,

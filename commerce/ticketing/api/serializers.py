@@ -194,3 +194,29 @@ class TicketTypeSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_left(self, ticket_type):
         return self._counts().get("left", {}).get(ticket_type.pk)
+
+
+class CheckInRequestSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        max_length=500,
+        help_text="A scanned QR token or a typed ticket code.",
+    )
+
+
+class CheckInCountsSerializer(serializers.Serializer):
+    sold = serializers.IntegerField(help_text="Valid tickets issued for the event.")
+    checked_in = serializers.IntegerField()
+
+
+class CheckInResultSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=["valid", "already", "void", "wrong_event", "invalid"],
+        help_text="valid: admitted now; already: admitted before (see checked_in_at/by); "
+        "void: refunded or transferred; wrong_event; invalid: unknown or forged.",
+    )
+    message = serializers.CharField()
+    attendee_name = serializers.CharField(allow_blank=True)
+    ticket_type = serializers.CharField(allow_blank=True)
+    checked_in_at = serializers.DateTimeField(allow_null=True)
+    checked_in_by = serializers.CharField(allow_blank=True)
+    counts = CheckInCountsSerializer()

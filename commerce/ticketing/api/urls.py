@@ -19,6 +19,7 @@ urlpatterns = [
         views.TicketTypeDetailView.as_view(),
         name="event-ticket-type",
     ),
+    path("events/<id:event_id>/check-ins/", views.CheckInView.as_view(), name="event-check-ins"),
     path("holds/", views.HoldCreateView.as_view(), name="holds"),
     path("holds/<uuid:token>/", views.HoldDetailView.as_view(), name="hold"),
     path("holds/<uuid:token>/order/", views.HoldOrderView.as_view(), name="hold-order"),

@@ -296,3 +296,48 @@ class TicketTypeDetailView(APIView):
         )
         context = {"request": request, "counts": _type_counts(event)}
         return Response(s.TicketTypeSerializer(ticket_type, context=context).data)
+
+
+class CheckInView(APIView):
+    """The door, through the API: GET the counts, POST a scanned QR token or a typed code.
+    The event's organizers, admins and staff only. Each ticket is admitted once, even when
+    two scanners send it at the same moment; every answer is a 200 with its `status`."""
+
+    permission_classes = [drf_permissions.IsAuthenticated]
+
+    def _event(self, request, event_id: int) -> EventPage:
+        from ..checkin import may_check_in
+
+        event = EventPage.objects.filter(pk=event_id).first()
+        if event is None:
+            raise NotFound()
+        if not may_check_in(request.user, event):
+            raise PermissionDenied(_("Only the event's organizers and staff check people in."))
+        return event
+
+    @extend_schema(responses={200: s.CheckInCountsSerializer})
+    def get(self, request, event_id: int):
+        from ..checkin import check_in_counts
+
+        return Response(check_in_counts(self._event(request, event_id)))
+
+    @extend_schema(request=s.CheckInRequestSerializer, responses={200: s.CheckInResultSerializer})
+    def post(self, request, event_id: int):
+        from ..checkin import check_in, check_in_counts
+
+        event = self._event(request, event_id)
+        data = s.CheckInRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = check_in(event=event, value=data.validated_data["code"], by=request.user)
+        ticket = result.ticket if result.status != "invalid" else None
+        return Response(
+            {
+                "status": result.status,
+                "message": result.message,
+                "attendee_name": ticket.attendee_name if ticket else "",
+                "ticket_type": ticket.ticket_type.name if ticket else "",
+                "checked_in_at": result.at,
+                "checked_in_by": result.by,
+                "counts": check_in_counts(event),
+            }
+        )

@@ -114,3 +114,16 @@ def test_two_scanners_at_the_same_moment_count_a_ticket_once(tickets, event, org
     assert sorted(answers) == ["already", "valid"]
     event.refresh_from_db()
     assert event.actual_attendees == 1
+
+
+def test_checking_in_through_the_api(api_client, tickets, event, organizer):
+    url = f"/api/v1/events/{event.pk}/check-ins/"
+    api_client.force_authenticate(organizer)
+    first = api_client.post(url, {"code": checkin.ticket_token(tickets[0])}, format="json")
+    assert first.status_code == 200
+    assert first.json()["status"] == "valid" and first.json()["attendee_name"] == "Ana"
+    again = api_client.post(url, {"code": tickets[0].code}, format="json").json()
+    assert again["status"] == "already" and again["checked_in_at"] and again["checked_in_by"]
+    assert again["counts"] == {"sold": 2, "checked_in": 1}
+    assert api_client.get(url).json() == {"sold": 2, "checked_in": 1}
+    assert api_client.post(url, {}, format="json").status_code == 400

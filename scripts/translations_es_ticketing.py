@@ -200,4 +200,13 @@ ES = {
     "Welcome! Checked in.": "¡Bienvenida! Entrada registrada.",
     "checked in by": "entrada registrada por",
     "checked in": "entrada registrada",
+    "You are registered for %(event)s (order %(number)s).": (
+        "Quedaste inscrito en %(event)s (pedido %(number)s)."
+    ),
+    "Show the attached QR code (or tell the code) at the door. The calendar file adds the "
+    "event to your calendar.": (
+        "Muestra el código QR adjunto (o di el código) en la entrada. El archivo de calendario "
+        "añade el evento a tu calendario."
+    ),
+    "Your tickets for %(event)s": "Tus entradas para %(event)s",
 }

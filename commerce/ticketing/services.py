@@ -426,4 +426,11 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list):
         )
         hold.status, hold.order = HoldStatus.CONVERTED, order
         hold.save(update_fields=["status", "order"])
+        if total == 0:  # paid orders are confirmed by the payment
+            from django.utils import translation
+
+            from config.tasks import enqueue
+
+            language = translation.get_language() or "es"
+            enqueue("commerce.ticketing.tasks.send_tickets", order.pk, language[:2])
     return order

@@ -92,3 +92,28 @@ def test_paid_tickets_are_not_placed_without_payment(make_ticket_type):
     with pytest.raises(Conflict) as caught:
         services.order_place(hold_token=hold.token, email="a@example.org", attendees=PEOPLE[:1])
     assert caught.value.code == "payment_required"
+
+
+def test_the_tickets_are_emailed_with_their_qr_codes_and_the_calendar_file(
+    make_ticket_type, mailoutbox, django_capture_on_commit_callbacks
+):
+    ticket_type = make_ticket_type()
+    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        order = services.order_place(
+            hold_token=hold.token, email="ana@example.org", attendees=PEOPLE
+        )
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert set(by_address) == {"ana@example.org", "beto@example.org"}
+    ana = by_address["ana@example.org"]
+    assert "Taller abierto" in ana.subject
+    codes = [t.code for t in order.tickets.all()]
+    assert all(code in ana.body for code in codes)  # the buyer gets every ticket
+    kinds = sorted(mime for _name, _content, mime in ana.attachments)
+    assert kinds == ["image/png", "image/png", "text/calendar"]
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(next(c for _n, c, m in ana.attachments if m == "text/calendar"))
+    assert calendar.walk("VEVENT")[0]["SUMMARY"] == "Taller abierto"
+    beto = by_address["beto@example.org"]
+    assert len([a for a in beto.attachments if a[2] == "image/png"]) == 1

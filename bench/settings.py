@@ -19,9 +19,9 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_CLASSES": [],
     # views that name their throttles (seat holds) read these rates
-    "DEFAULT_THROTTLE_RATES": {
-        scope: "1000000/min" for scope in REST_FRAMEWORK.get("DEFAULT_THROTTLE_RATES", {})
-    },
+    "DEFAULT_THROTTLE_RATES": dict.fromkeys(
+        REST_FRAMEWORK.get("DEFAULT_THROTTLE_RATES", {}), "1000000/min"
+    ),
 }
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

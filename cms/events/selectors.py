@@ -299,15 +299,6 @@ def my_submissions(user, *, status: str | None = None) -> QuerySet:
     return queryset
 
 
-def submission_for(user, pk: int):
-    """The user's own submission, or one any submission a moderator may read; else None."""
-    from .models import EventSubmission
-    from .permissions import visible_submissions
-
-    queryset = EventSubmission.objects.select_related("page", "locale", "image", "organizer")
-    return visible_submissions(user, queryset).filter(pk=pk).first()
-
-
 def submission_funnel() -> list[dict]:
     """Form analytics: how many submissions reached each wizard step, and then were sent."""
     from django.db.models import Count

@@ -52,19 +52,20 @@ def event_tickets(request, event_id: int):
     )
 
 
-def _hold(token) -> SeatHold:
+def _hold(request, token) -> SeatHold:
+    """The token is the secret; a hold made signed in is only its account's (as in the API)."""
     hold = (
         SeatHold.objects.select_related("ticket_type__inventory__event", "order")
         .filter(token=token)
         .first()
     )
-    if hold is None:
+    if hold is None or (hold.user_id and hold.user_id != getattr(request.user, "pk", None)):
         raise Http404
     return hold
 
 
 def hold_detail(request, token):
-    hold = _hold(token)
+    hold = _hold(request, token)
     if hold.status == HoldStatus.CONVERTED:
         return redirect("ticketing:done", token=hold.token)
     event = _translated(hold.ticket_type.inventory.event)
@@ -140,16 +141,14 @@ def _translated(event: EventPage) -> EventPage:
 
 @require_POST
 def hold_release(request, token):
-    hold = _hold(token)
-    if hold.user_id and hold.user_id != getattr(request.user, "pk", None):
-        raise Http404
+    hold = _hold(request, token)
     services.hold_release(hold=hold)
     messages.info(request, _("Your reservation was released."))
     return redirect("ticketing:event", event_id=_translated(hold.ticket_type.inventory.event).pk)
 
 
 def hold_done(request, token):
-    hold = _hold(token)
+    hold = _hold(request, token)
     if hold.status != HoldStatus.CONVERTED or hold.order is None:
         return redirect(reverse("ticketing:hold", kwargs={"token": hold.token}))
     from .checkin import qr_svg

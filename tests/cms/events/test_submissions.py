@@ -79,7 +79,7 @@ def venue():
 
 
 def _submit(indexes, organizer, venue, capture):
-    submission = services.submission_create(user=organizer, data=complete(venue))
+    submission = services.submission_create(user=organizer, language="es", data=complete(venue))
     with capture(execute=True):
         return services.submission_submit(submission=submission, user=organizer)
 

@@ -131,3 +131,22 @@ def test_registering_from_the_translated_page_files_answers_under_the_tickets_ev
     )  # fmt: skip
     assert response.status_code == 302, response.context["formset"].errors
     assert Ticket.objects.get().answers == {str(source_question.pk): "Otro"}
+
+
+def test_a_reservation_made_signed_in_is_only_its_accounts(
+    client, event, make_ticket_type, make_user
+):
+    owner = make_user()
+    client.force_login(owner)
+    client.post(
+        url("event", event_id=event.pk), {"ticket_type": make_ticket_type().pk, "quantity": 1}
+    )
+    hold = SeatHold.objects.get()
+    assert client.get(url("hold", token=hold.token)).status_code == 200
+    client.force_login(make_user())
+    assert client.get(url("hold", token=hold.token)).status_code == 404
+    assert client.post(url("release", token=hold.token)).status_code == 404
+    client.logout()
+    assert client.get(url("done", token=hold.token)).status_code == 404
+    hold.refresh_from_db()
+    assert hold.status == "active"

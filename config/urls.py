@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.cache import cached_serve
 from cms.sitemaps import robots_txt, sitemap
+from commerce.ticketing.webhooks import stripe_webhook
 from community.notifications import views as notification_views
 from config.health import health
 from search.views import site_search
@@ -17,6 +18,7 @@ from .auth_urls import urlpatterns as auth_urlpatterns
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("payments/stripe/webhook/", stripe_webhook, name="stripe_webhook"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),  # Wagtail owns /admin/

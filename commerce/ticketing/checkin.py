@@ -94,7 +94,7 @@ def check_in(*, event: EventPage, value: str, by) -> CheckIn:
             return CheckIn("invalid", _("No ticket has this code."))
         if ticket.inventory.event_key != event.translation_key:
             return CheckIn("wrong_event", _("This ticket is for another event."), ticket)
-        if ticket.status == TicketStatus.VOID or (
+        if ticket.status != TicketStatus.VALID or (
             version is not None and version != ticket.token_version
         ):
             return CheckIn("void", _("This ticket is void (refunded or transferred)."), ticket)

@@ -15,6 +15,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import OperationalError, connection, transaction
@@ -28,6 +29,7 @@ from config.errors import Busy, Conflict, NotPermitted, ValidationFailed
 from .models import (
     EventInventory,
     HoldStatus,
+    OrderStatus,
     SeatHold,
     Ticket,
     TicketStatus,
@@ -95,7 +97,8 @@ def _catalogue():
 
 TICKET_FIELDS = ("name_es", "name_en", "description_es", "description_en", "category", "price",
                  "currency", "sale_starts", "sale_ends", "min_per_order", "max_per_order",
-                 "capacity", "visibility", "unlock_code", "sort_order", "is_active")  # fmt: skip
+                 "capacity", "visibility", "unlock_code", "sort_order", "is_active", "tax_rate",
+                 "price_floor", "price_ceiling")  # fmt: skip
 
 
 def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketType | None = None):
@@ -215,8 +218,32 @@ def _event_open(event: EventPage, now) -> None:
         raise Conflict(_("Registration is closed."), code="registration_closed")
 
 
+def _unlocked(ticket_type: TicketType, code: str) -> bool:
+    """A hidden type shows to its unlock code, or to a promo code that covers it."""
+    code = (code or "").strip().lower()
+    if not code:
+        return False
+    if code == ticket_type.unlock_code.strip().lower():
+        return True
+    from .pricing import find_voucher
+
+    voucher, offer = find_voucher(code, ticket_type.product_id)
+    return offer is not None
+
+
+def waiting_demand(ticket_type: TicketType) -> int:
+    """Seats the waitlist is owed: freed seats go to it before anyone else."""
+    from .models import WaitlistEntry, WaitlistStatus
+
+    waiting = WaitlistEntry.objects.filter(ticket_type=ticket_type, status=WaitlistStatus.WAITING)
+    return waiting.aggregate(n=Sum("quantity"))["n"] or 0
+
+
 def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = "") -> SeatHold:
-    """Set seats aside for `hold_minutes()`: checked and taken under the event's lock."""
+    """Set seats aside for `hold_minutes()`: availability and price are computed and the
+    hold written under the event's lock, and the price is frozen on the hold."""
+    from .pricing import quote
+
     now = timezone.now()
     ticket_type = (
         TicketType.objects.select_related("inventory__event").filter(pk=ticket_type_id).first()
@@ -227,9 +254,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
     _event_open(event, now)
     if not ticket_type.on_sale(now):
         raise Conflict(_("This ticket is not on sale now."), code="not_on_sale")
-    if ticket_type.visibility == TicketVisibility.HIDDEN and (
-        code.strip().lower() != ticket_type.unlock_code.strip().lower()
-    ):
+    if ticket_type.visibility == TicketVisibility.HIDDEN and not _unlocked(ticket_type, code):
         raise ValidationFailed(_("That ticket type does not exist."), code="unknown_ticket_type")
     if not ticket_type.min_per_order <= quantity <= ticket_type.max_per_order:
         raise ValidationFailed(
@@ -241,7 +266,10 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
     with transaction.atomic():
         inventory = _lock([ticket_type.inventory_id])[ticket_type.inventory_id]
         ticket_type.inventory = inventory
-        left = available(ticket_type, taken(inventory))
+        counts = taken(inventory)
+        left = available(ticket_type, counts)
+        if left is not None:
+            left = max(0, left - waiting_demand(ticket_type))
         if left is not None and left < quantity:
             raise Conflict(
                 _("Only %(left)s seats left for this ticket.") % {"left": left}
@@ -249,18 +277,54 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
                 else _("Sold out."),
                 code="sold_out" if not left else "not_enough_seats",
             )
+        price = quote(
+            ticket_type,
+            quantity=quantity,
+            sold=counts["types"].get(ticket_type.pk, 0),
+            capacity=ticket_type.capacity or inventory.capacity,
+            code=code,
+            user=user,
+            now=now,
+        )
         return SeatHold.objects.create(
             inventory=inventory,
             ticket_type=ticket_type,
             quantity=quantity,
-            unit_price=ticket_type.price,
+            unit_price=price.seat_prices[0],
+            subtotal=price.subtotal,
+            discount=price.discount,
+            total=price.total,
+            discount_label=price.label[:255],
+            voucher=price.voucher,
+            offer=price.offer,
             user=user if user is not None and user.is_authenticated else None,
             expires_at=now + timedelta(minutes=hold_minutes()),
         )
 
 
-def hold_release(*, hold: SeatHold) -> SeatHold:
-    SeatHold.objects.filter(pk=hold.pk, status=HoldStatus.ACTIVE).update(status=HoldStatus.RELEASED)
+def hold_release(*, hold: SeatHold, user=None) -> SeatHold:
+    """Give the seats back (an unpaid order of the hold is cancelled; a waitlist offer
+    passes to the next in line)."""
+    from config.tasks import enqueue
+
+    from .models import OrderStatus, WaitlistEntry, WaitlistStatus
+
+    if hold.order_id is not None:
+        if hold.order.status == OrderStatus.PENDING:
+            from .payments import order_cancel
+
+            order_cancel(order=hold.order, user=user)
+        hold.refresh_from_db()
+        return hold
+    with transaction.atomic():
+        released = SeatHold.objects.filter(
+            pk=hold.pk, status=HoldStatus.ACTIVE, order__isnull=True
+        ).update(status=HoldStatus.RELEASED)
+        if released:
+            WaitlistEntry.objects.filter(hold=hold, status=WaitlistStatus.OFFERED).update(
+                status=WaitlistStatus.LEFT
+            )
+            enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
     hold.refresh_from_db()
     return hold
 
@@ -331,16 +395,69 @@ def _reclaim_expired(hold: SeatHold) -> None:
         )
 
 
-def order_place(*, hold_token, user=None, email: str = "", attendees: list):
-    """Turn a hold into an Oscar order and one ticket per attendee. Idempotent: placing the
-    same hold again returns the order it already became."""
+def order_transition(order, to_status: str, *, source: str, actor=None, note: str = "") -> None:
+    """Move an order along the state machine (models.ORDER_TRANSITIONS) and log it. The
+    caller holds the order's row (or has just created it)."""
+    from .models import ORDER_TRANSITIONS, OrderTransition
+
+    current = order.status
+    if current and to_status not in ORDER_TRANSITIONS.get(current, ()):
+        raise Conflict(
+            _("An order cannot go from %(a)s to %(b)s.") % {"a": current, "b": to_status},
+            code="invalid_transition",
+        )
+    order.status = to_status
+    type(order).objects.filter(pk=order.pk).update(status=to_status)
+    OrderTransition.objects.create(
+        order=order,
+        from_status=current or "",
+        to_status=to_status,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        source=source[:80],
+        note=note[:255],
+    )
+
+
+def _record_discount(order, hold: SeatHold, user) -> None:
+    if not hold.discount or hold.offer_id is None:
+        return
     from oscar.core.loading import get_model
+
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    offer = ConditionalOffer.objects.select_for_update().get(pk=hold.offer_id)
+    order.discounts.create(
+        category="Basket",
+        offer_id=offer.pk,
+        offer_name=offer.name,
+        voucher_id=hold.voucher_id,
+        voucher_code=hold.voucher.code if hold.voucher_id else "",
+        frequency=1,
+        amount=hold.discount,
+        message=hold.discount_label,
+    )
+    offer.record_usage({"freq": 1, "discount": hold.discount})
+    if hold.voucher_id:
+        hold.voucher.record_usage(order, user if user is not None else AnonymousUser())
+        hold.voucher.record_discount({"discount": hold.discount})
+
+
+def order_place(*, hold_token, user=None, email: str = "", attendees: list, source: str = "site"):
+    """Turn a hold into an Oscar order and one ticket per attendee. Idempotent: placing the
+    same hold again returns the order it already became (the hold is the idempotency key).
+
+    Free orders are paid at once and their tickets valid. Paid orders wait for the card
+    (payments.py): their tickets are pending and the hold keeps the seats until it expires;
+    the webhook or a late payment decides what happens then. Prices come from the hold,
+    computed under the lock; the client's numbers are never read."""
+    from oscar.core.loading import get_model
+
+    from .pricing import check_voucher, find_voucher, tax_part
 
     Order = get_model("order", "Order")
     with transaction.atomic():
         hold = (
             SeatHold.objects.select_for_update(of=("self",))
-            .select_related("ticket_type__product", "inventory__event", "order")
+            .select_related("ticket_type__product", "inventory__event", "order", "voucher")
             .filter(token=hold_token)
             .first()
         )
@@ -349,16 +466,11 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list):
         signed_in = user is not None and user.is_authenticated
         if hold.user_id and (not signed_in or hold.user_id != user.pk):
             raise NotPermitted(_("This reservation belongs to another account."))
-        if hold.status == HoldStatus.CONVERTED:
+        if hold.order_id is not None:
             return hold.order
         if hold.status == HoldStatus.RELEASED:
             raise Conflict(
                 _("This reservation was released. Please choose again."), code="released"
-            )
-        if hold.unit_price > 0:
-            raise Conflict(
-                _("Paid tickets are bought with a card payment, not here."),
-                code="payment_required",
             )
         event = EventPage.objects.get(pk=hold.inventory.event_id)
         cleaned = _validate_attendees(hold, attendees, event)
@@ -371,10 +483,16 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list):
                 code="email",
                 fields={"email": [_("Give a valid email address.")]},
             ) from None
+        if hold.voucher_id:  # per-customer limits need the buyer, known only now
+            voucher, offer = find_voucher(hold.voucher.code, hold.ticket_type.product_id)
+            check_voucher(voucher, offer, quantity=hold.quantity, user=user,
+                          email=buyer_email, exclude_hold=hold.pk)  # fmt: skip
         if hold.expires_at <= timezone.now():
             _reclaim_expired(hold)
         product_class, partner = _catalogue()
-        total = hold.unit_price * hold.quantity
+        total, subtotal = hold.total, hold.subtotal
+        rate = hold.ticket_type.tax_rate
+        paid_now = total == 0
         order = Order.objects.create(
             number=f"T{100000 + hold.pk}",
             site_id=getattr(settings, "SITE_ID", None),
@@ -382,11 +500,18 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list):
             guest_email="" if signed_in else buyer_email,
             currency=hold.ticket_type.currency,
             total_incl_tax=total,
-            total_excl_tax=total,
+            total_excl_tax=total - tax_part(total, rate),
             shipping_incl_tax=Decimal("0"),
             shipping_excl_tax=Decimal("0"),
             shipping_method=_("No shipping"),
-            status="Paid" if total == 0 else "Pending",
+            status="",
+        )
+        order_transition(
+            order,
+            OrderStatus.PAID if paid_now else OrderStatus.PENDING,
+            source=source,
+            actor=user,
+            note=_("Free registration") if paid_now else _("Waiting for the card payment"),
         )
         stockrecord = hold.ticket_type.product.stockrecords.filter(partner=partner).first()
         order.lines.create(
@@ -398,13 +523,14 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list):
             title=hold.ticket_type.product.title,
             quantity=hold.quantity,
             line_price_incl_tax=total,
-            line_price_excl_tax=total,
-            line_price_before_discounts_incl_tax=total,
-            line_price_before_discounts_excl_tax=total,
+            line_price_excl_tax=total - tax_part(total, rate),
+            line_price_before_discounts_incl_tax=subtotal,
+            line_price_before_discounts_excl_tax=subtotal - tax_part(subtotal, rate),
             unit_price_incl_tax=hold.unit_price,
-            unit_price_excl_tax=hold.unit_price,
+            unit_price_excl_tax=hold.unit_price - tax_part(hold.unit_price, rate),
             num_allocated=hold.quantity,
         )
+        _record_discount(order, hold, user if signed_in else None)
         from django.contrib.auth import get_user_model
 
         accounts = dict(
@@ -421,16 +547,24 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list):
                 attendee_email=attendee["email"],
                 user_id=accounts.get(attendee["email"]),
                 answers=attendee["answers"],
+                status=TicketStatus.VALID if paid_now else TicketStatus.PENDING,
             )
             for attendee in cleaned
         )
-        hold.status, hold.order = HoldStatus.CONVERTED, order
-        hold.save(update_fields=["status", "order"])
-        if total == 0:  # paid orders are confirmed by the payment
-            from django.utils import translation
-
-            from config.tasks import enqueue
-
-            language = translation.get_language() or "es"
-            enqueue("commerce.ticketing.tasks.send_tickets", order.pk, language[:2])
+        hold.order, hold.email = order, buyer_email
+        if paid_now:
+            hold.status = HoldStatus.CONVERTED
+        hold.save(update_fields=["status", "order", "email"])
+        if paid_now:  # paid orders are confirmed by the payment
+            tickets_issued(order)
     return order
+
+
+def tickets_issued(order) -> None:
+    """After commit: email the tickets and check the inventory's alert thresholds."""
+    from django.utils import translation
+
+    from config.tasks import enqueue
+
+    language = translation.get_language() or "es"
+    enqueue("commerce.ticketing.tasks.send_tickets", order.pk, language[:2])

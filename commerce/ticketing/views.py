@@ -142,7 +142,7 @@ def _translated(event: EventPage) -> EventPage:
 @require_POST
 def hold_release(request, token):
     hold = _hold(request, token)
-    services.hold_release(hold=hold)
+    services.hold_release(hold=hold, user=request.user)
     messages.info(request, _("Your reservation was released."))
     return redirect("ticketing:event", event_id=_translated(hold.ticket_type.inventory.event).pk)
 

@@ -128,7 +128,7 @@ class HoldDetailView(APIView):
 
     @extend_schema(responses={204: None}, operation_id="tickets_hold_release")
     def delete(self, request, token):
-        services.hold_release(hold=_hold(request, token))
+        services.hold_release(hold=_hold(request, token), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -26,3 +26,42 @@ def make_ticket_type(event, organizer):
         )
 
     return make
+
+
+@pytest.fixture(scope="session")
+def localstripe_server():
+    """A real localstripe (Stripe's protocol) on a free port, one per test process."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    binary = Path(sys.executable).with_name("localstripe")
+    process = subprocess.Popen(
+        [str(binary), "--from-scratch", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/v1/customers", timeout=1)  # noqa: S310
+        except urllib.error.HTTPError:
+            break  # answering (401 without a key)
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def stripe_server(localstripe_server, settings):
+    settings.STRIPE_API_BASE = localstripe_server
+    settings.STRIPE_MAX_NETWORK_RETRIES = 0
+    return localstripe_server

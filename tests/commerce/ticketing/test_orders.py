@@ -87,11 +87,16 @@ def test_an_expired_hold_is_honoured_only_while_seats_remain(make_ticket_type):
     assert Ticket.objects.count() == 4
 
 
-def test_paid_tickets_are_not_placed_without_payment(make_ticket_type):
-    hold = services.hold_create(ticket_type_id=make_ticket_type(price=50000).pk, quantity=1)
-    with pytest.raises(Conflict) as caught:
-        services.order_place(hold_token=hold.token, email="a@example.org", attendees=PEOPLE[:1])
-    assert caught.value.code == "payment_required"
+def test_a_paid_order_waits_for_the_card_with_pending_tickets_and_held_seats(make_ticket_type):
+    ticket_type = make_ticket_type(price=50000)
+    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    order = services.order_place(hold_token=hold.token, email="a@example.org", attendees=PEOPLE[:1])
+    assert order.status == "Pending" and order.total_incl_tax == 50000
+    assert list(order.tickets.values_list("status", flat=True)) == ["pending"]
+    hold.refresh_from_db()
+    assert hold.status == "active" and hold.order == order  # the hold still keeps the seat
+    assert services.available(ticket_type) == 9
+    assert list(order.transitions.values_list("from_status", "to_status")) == [("", "Pending")]
 
 
 def test_the_tickets_are_emailed_with_their_qr_codes_and_the_calendar_file(

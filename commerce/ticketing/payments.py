@@ -1,0 +1,474 @@
+"""Card payments through Stripe PaymentIntents, the signed webhook, refunds and the sweep
+that expires unpaid orders.
+
+Rules that hold everywhere here:
+- No Stripe call happens inside a transaction that holds a lock: orders and refunds are
+  written first, the call follows after commit (a task, or the request once committed).
+- Every Stripe request carries an idempotency key derived from our row (order number,
+  refund id), so a retried call never makes a second PaymentIntent or refund.
+- A webhook event is recorded (`StripeEvent`) in the same transaction as its effect, so it
+  is processed exactly once however often or in whatever order Stripe delivers it; each
+  handler also checks the order's state, so a late or repeated event changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+import stripe
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from config.errors import Busy, Conflict, NotPermitted, ValidationFailed
+from config.tasks import enqueue
+
+from .models import (
+    HoldStatus,
+    OrderStatus,
+    OrderTransition,
+    Payment,
+    PaymentStatus,
+    Refund,
+    RefundStatus,
+    SeatHold,
+    StripeEvent,
+    Ticket,
+    TicketStatus,
+)
+from .services import (
+    _lock,
+    available,
+    may_manage_tickets,
+    order_transition,
+    taken,
+    tickets_issued,
+)
+
+logger = logging.getLogger(__name__)
+
+ZERO_DECIMAL = {"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx",
+                "vnd", "vuv", "xaf", "xof", "xpf"}  # fmt: skip
+PAYABLE = (OrderStatus.PENDING,)
+REFUNDABLE = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
+
+
+def client() -> stripe.StripeClient:
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY or "sk_test_unset",
+        base_addresses={"api": settings.STRIPE_API_BASE},
+        max_network_retries=int(getattr(settings, "STRIPE_MAX_NETWORK_RETRIES", 2)),
+    )
+
+
+def minor_units(amount: Decimal, currency: str) -> int:
+    factor = 1 if currency.lower() in ZERO_DECIMAL else 100
+    return int((amount * factor).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def _unavailable(exc: Exception) -> Busy:
+    logger.warning("stripe unavailable: %s", exc)
+    return Busy(_("The payment service is not answering. Please try again in a moment."))
+
+
+def order_note(order, note: str, *, source: str, actor=None) -> None:
+    """An audit entry that does not change the status (a failed card, a dispute)."""
+    OrderTransition.objects.create(
+        order=order,
+        from_status=order.status,
+        to_status=order.status,
+        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+        source=source[:80],
+        note=note[:255],
+    )
+
+
+# ---- paying ----------------------------------------------------------------------------------
+
+
+def payment_start(order) -> Payment:
+    """The order's PaymentIntent (made once): the frontend confirms it with the client
+    secret, 3-D Secure included. Call it after the order has committed."""
+    existing = Payment.objects.filter(order=order).first()
+    if existing is not None:
+        return existing
+    if order.status not in PAYABLE:
+        raise Conflict(_("This order is not waiting for a payment."), code="not_payable")
+    try:
+        intent = client().v1.payment_intents.create(
+            params={
+                "amount": minor_units(order.total_incl_tax, order.currency),
+                "currency": order.currency.lower(),
+                "payment_method_types": ["card"],
+                "metadata": {"order": order.number},
+            },
+            options={"idempotency_key": f"medellin-ai-order-{order.number}-intent"},
+        )
+    except stripe.StripeError as exc:
+        raise _unavailable(exc) from None
+    try:
+        with transaction.atomic():
+            return Payment.objects.create(
+                order=order,
+                intent_id=intent.id,
+                client_secret=intent.client_secret or "",
+                amount=order.total_incl_tax,
+                currency=order.currency,
+            )
+    except IntegrityError:  # a concurrent request made it first; Stripe's key made it once
+        return Payment.objects.get(order=order)
+
+
+def _order_locked(order_id: int):
+    Order = get_model("order", "Order")
+    return Order.objects.select_for_update().get(pk=order_id)
+
+
+def _seats_for_late_payment(order) -> bool:
+    """An order whose hold expired: are its seats still free? (under the event's lock)"""
+    hold = SeatHold.objects.select_related("ticket_type").get(order=order)
+    inventory = _lock([hold.inventory_id])[hold.inventory_id]
+    hold.ticket_type.inventory = inventory
+    left = available(hold.ticket_type, taken(inventory, exclude_hold=hold.pk))
+    return left is None or left >= hold.quantity
+
+
+def payment_succeeded(intent_id: str, *, source: str) -> str:
+    """The card was charged. Issue the tickets, or refund at once if the order expired and
+    its seats went to someone else (or the buyer had cancelled it)."""
+    payment = Payment.objects.filter(intent_id=intent_id).first()
+    if payment is None:
+        return "unknown payment"
+    order = _order_locked(payment.order_id)
+    Payment.objects.filter(pk=payment.pk).update(status=PaymentStatus.SUCCEEDED)
+    hold = SeatHold.objects.filter(order=order).first()
+    if order.status == OrderStatus.PENDING:
+        late = hold is None or hold.status != HoldStatus.ACTIVE or hold.expires_at <= timezone.now()
+        if not late or _seats_for_late_payment(order):
+            return _confirm(order, hold, source=source)
+        order_transition(order, OrderStatus.EXPIRED, source=source,
+                         note=_("Paid after the reservation expired"))  # fmt: skip
+    if order.status == OrderStatus.EXPIRED:
+        if _seats_for_late_payment(order):
+            return _confirm(order, hold, source=source)
+        _refund_everything(order, source=source, reason=_("Paid after the seats were sold"))
+        return "late payment refunded"
+    if order.status == OrderStatus.CANCELLED:
+        _refund_everything(order, source=source, reason=_("Paid after the order was cancelled"))
+        return "cancelled order refunded"
+    return f"ignored: order already {order.status}"
+
+
+def _confirm(order, hold, *, source: str) -> str:
+    order.tickets.filter(status__in=[TicketStatus.PENDING, TicketStatus.VOID]).update(
+        status=TicketStatus.VALID
+    )
+    if hold is not None:
+        SeatHold.objects.filter(pk=hold.pk).update(status=HoldStatus.CONVERTED)
+    order_transition(order, OrderStatus.PAID, source=source, note=_("Card payment received"))
+    tickets_issued(order)
+    return "paid"
+
+
+def _refund_everything(order, *, source: str, reason: str) -> Refund:
+    """The late-payment case: money back in full, tickets void, the buyer told."""
+    order.tickets.exclude(status=TicketStatus.VOID).update(status=TicketStatus.VOID)
+    order_transition(order, OrderStatus.REFUNDED, source=source, note=reason)
+    refund = Refund.objects.create(
+        order=order,
+        amount=order.total_incl_tax,
+        currency=order.currency,
+        reason=reason,
+        automatic=True,
+    )
+    refund.tickets.set(order.tickets.all())
+    enqueue("commerce.ticketing.payments.refund_execute", refund.pk)
+    enqueue("commerce.ticketing.tasks.send_refund_notice", refund.pk)
+    return refund
+
+
+def payment_failed(intent_id: str, *, source: str, message: str = "") -> str:
+    """A declined card: the order keeps waiting (the buyer may try another card until the
+    hold expires); the attempt is logged."""
+    payment = Payment.objects.filter(intent_id=intent_id).first()
+    if payment is None:
+        return "unknown payment"
+    order = _order_locked(payment.order_id)
+    if order.status != OrderStatus.PENDING:
+        return f"ignored: order already {order.status}"
+    Payment.objects.filter(pk=payment.pk).update(
+        status=PaymentStatus.FAILED, last_error=message[:255]
+    )
+    order_note(order, _("Card payment failed: %(m)s") % {"m": message or "-"}, source=source)
+    return "failed"
+
+
+def payment_sync(order) -> str:
+    """Ask Stripe for the intent's status (when a webhook is late or lost, e.g. on the
+    confirmation page) and apply it through the same handlers."""
+    payment = Payment.objects.filter(order=order).first()
+    if payment is None or order.status != OrderStatus.PENDING:
+        return "nothing to do"
+    try:
+        intent = client().v1.payment_intents.retrieve(payment.intent_id)
+    except stripe.StripeError as exc:
+        raise _unavailable(exc) from None
+    if intent.status == "succeeded":
+        with transaction.atomic():
+            return payment_succeeded(payment.intent_id, source="sync")
+    return intent.status
+
+
+# ---- refunds ---------------------------------------------------------------------------------
+
+
+def may_refund(user, order) -> bool:
+    """Admins and the event's organizers; buyers only cancel their own free registrations."""
+    if not (user and user.is_authenticated):
+        return False
+    if user.is_superuser:
+        return True
+    ticket = order.tickets.select_related("inventory__event").first()
+    if ticket is not None and may_manage_tickets(user, ticket.inventory.event):
+        return True
+    return order.user_id == user.pk and order.total_incl_tax == 0
+
+
+def refund_create(*, order, user, ticket_codes: list[str] | None = None, reason: str = "",
+                  source: str = "site") -> Refund:  # fmt: skip
+    """Refund some or all of an order's valid tickets: they are void (seats free, QR codes
+    dead) at once, the waitlist is served, the buyer emailed, and Stripe refunds after
+    commit. A free order's "refund" is a cancelled registration."""
+    if not may_refund(user, order):
+        raise NotPermitted(_("Only the event's organizers and admins refund orders."))
+    with transaction.atomic():
+        order = _order_locked(order.pk)
+        if order.status not in REFUNDABLE:
+            raise Conflict(
+                _("Only paid orders can be refunded (this one is %(s)s).") % {"s": order.status},
+                code="not_refundable",
+            )
+        valid = list(order.tickets.filter(status=TicketStatus.VALID).order_by("pk"))
+        chosen = valid
+        if ticket_codes:
+            wanted = {code.strip().upper() for code in ticket_codes}
+            chosen = [t for t in valid if t.code in wanted]
+            if len(chosen) != len(wanted):
+                raise ValidationFailed(
+                    _("Some tickets are not valid tickets of this order."),
+                    code="tickets",
+                    fields={"tickets": [_("Choose valid tickets of this order.")]},
+                )
+        if not chosen:
+            raise Conflict(_("This order has no valid tickets left."), code="nothing_to_refund")
+        issued = order.tickets.count()
+        already = sum((r.amount for r in order.refunds.all()), Decimal("0"))
+        if len(chosen) == len(valid):
+            amount = order.total_incl_tax - already
+        else:
+            amount = (order.total_incl_tax * len(chosen) / issued).quantize(Decimal("0.01"))
+        Ticket.objects.filter(pk__in=[t.pk for t in chosen]).update(
+            status=TicketStatus.VOID, token_version=F("token_version") + 1
+        )
+        everything = len(chosen) == len(valid)
+        order_transition(
+            order,
+            OrderStatus.REFUNDED if everything else OrderStatus.PARTIALLY_REFUNDED,
+            source=source,
+            actor=user,
+            note=reason or _("Refunded by the organizer"),
+        )
+        payment = Payment.objects.filter(order=order, status=PaymentStatus.SUCCEEDED).first()
+        refund = Refund.objects.create(
+            order=order,
+            amount=amount,
+            currency=order.currency,
+            reason=reason[:255],
+            requested_by=user,
+            status=RefundStatus.PENDING if payment and amount > 0 else RefundStatus.SUCCEEDED,
+        )
+        refund.tickets.set(chosen)
+        if refund.status == RefundStatus.PENDING:
+            enqueue("commerce.ticketing.payments.refund_execute", refund.pk)
+        enqueue("commerce.ticketing.tasks.send_refund_notice", refund.pk)
+        enqueue("commerce.ticketing.waitlist.serve", chosen[0].inventory_id)
+    return refund
+
+
+def refund_execute(refund_id: int) -> None:
+    """Task: ask Stripe for the money back (idempotent: the key is the refund's id)."""
+    refund = Refund.objects.select_related("order__payment").get(pk=refund_id)
+    if refund.status != RefundStatus.PENDING:
+        return
+    try:
+        result = client().v1.refunds.create(
+            params={
+                "payment_intent": refund.order.payment.intent_id,
+                "amount": minor_units(refund.amount, refund.currency),
+                "metadata": {"order": refund.order.number, "refund": str(refund.pk)},
+            },
+            options={"idempotency_key": refund.idempotency_key},
+        )
+    except stripe.StripeError as exc:
+        logger.error("refund %s failed: %s", refund.pk, exc)
+        Refund.objects.filter(pk=refund.pk).update(status=RefundStatus.FAILED)
+        return
+    Refund.objects.filter(pk=refund.pk).update(
+        stripe_id=result.id,
+        status=RefundStatus.SUCCEEDED if result.status == "succeeded" else RefundStatus.PENDING,
+    )
+
+
+def _charge_refunded(charge: dict, *, source: str) -> str:
+    """Stripe says money went back (ours, or one made in Stripe's dashboard)."""
+    intent_id = charge.get("payment_intent")
+    payment = Payment.objects.filter(intent_id=intent_id).first()
+    if payment is None:
+        return "unknown payment"
+    order = _order_locked(payment.order_id)
+    for data in (charge.get("refunds") or {}).get("data", []):
+        Refund.objects.filter(stripe_id=data.get("id")).update(status=RefundStatus.SUCCEEDED)
+    refunded = Decimal(charge.get("amount_refunded", 0)) / (
+        1 if payment.currency.lower() in ZERO_DECIMAL else 100
+    )
+    recorded = sum((r.amount for r in order.refunds.all()), Decimal("0"))
+    if refunded <= recorded:
+        return "already recorded"
+    if order.status == OrderStatus.PENDING:  # the refund overtook the success event
+        order_transition(order, OrderStatus.PAID, source=source, note=_("Implied by a refund"))
+    full = refunded >= order.total_incl_tax
+    if order.status in REFUNDABLE or order.status == OrderStatus.EXPIRED:
+        if full:
+            order.tickets.exclude(status=TicketStatus.VOID).update(status=TicketStatus.VOID)
+        order_transition(
+            order,
+            OrderStatus.REFUNDED if full else OrderStatus.PARTIALLY_REFUNDED,
+            source=source,
+            note=_("Refunded in Stripe"),
+        )
+    Refund.objects.create(
+        order=order,
+        amount=refunded - recorded,
+        currency=order.currency,
+        status=RefundStatus.SUCCEEDED,
+        reason=_("Refunded in Stripe"),
+    )
+    if full:
+        SeatHold.objects.filter(order=order, status=HoldStatus.ACTIVE).update(
+            status=HoldStatus.RELEASED
+        )
+    return "refund recorded"
+
+
+def _dispute(dispute: dict, *, source: str) -> str:
+    intent_id = dispute.get("payment_intent")
+    payment = Payment.objects.filter(intent_id=intent_id).first()
+    if payment is None:
+        return "unknown payment"
+    order = _order_locked(payment.order_id)
+    Payment.objects.filter(pk=payment.pk).update(disputed=True)
+    order_note(
+        order,
+        _("Card dispute opened: %(reason)s") % {"reason": dispute.get("reason") or "-"},
+        source=source,
+    )
+    return "dispute noted"
+
+
+# ---- the webhook -----------------------------------------------------------------------------
+
+
+def webhook_receive(payload: bytes, signature: str | None) -> str:
+    """Verify, then process once. Raises ValidationFailed for an unsigned, wrongly signed or
+    stale (over 5 minutes) delivery."""
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        raise ValidationFailed(_("Webhooks are not configured."), code="not_configured")
+    try:
+        event = stripe.Webhook.construct_event(
+            payload, signature or "", settings.STRIPE_WEBHOOK_SECRET, tolerance=300
+        )
+    except (ValueError, stripe.SignatureVerificationError):
+        raise ValidationFailed(_("Bad signature."), code="bad_signature") from None
+    event = event.to_dict()
+    data = (event.get("data") or {}).get("object") or {}
+    kind = event.get("type", "")
+    source = f"stripe:{event.get('id', '')}"
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = StripeEvent.objects.create(
+                    event_id=event.get("id", ""),
+                    type=kind[:80],
+                    created=datetime.fromtimestamp(event.get("created", 0), tz=UTC),
+                )
+        except IntegrityError:
+            return "duplicate"
+        if kind == "payment_intent.succeeded":
+            outcome = payment_succeeded(data.get("id", ""), source=source)
+        elif kind == "payment_intent.payment_failed":
+            error = data.get("last_payment_error") or {}
+            outcome = payment_failed(data.get("id", ""), source=source,
+                                     message=error.get("message", ""))  # fmt: skip
+        elif kind == "charge.refunded":
+            outcome = _charge_refunded(data, source=source)
+        elif kind == "charge.dispute.created":
+            outcome = _dispute(data, source=source)
+        else:
+            outcome = "ignored"
+        StripeEvent.objects.filter(pk=record.pk).update(outcome=outcome[:255])
+    return outcome
+
+
+# ---- expiry ----------------------------------------------------------------------------------
+
+
+def order_cancel(*, order, user, source: str = "site") -> None:
+    """The buyer gives up an unpaid order: its seats return, the intent is cancelled."""
+    signed_in = user is not None and user.is_authenticated
+    # a guest's order is reached through its reservation link, which is the proof
+    if order.user_id and not (signed_in and (user.is_superuser or order.user_id == user.pk)):
+        raise NotPermitted(_("Only the buyer cancels an unpaid order."))
+    _close_unpaid(order.pk, OrderStatus.CANCELLED, source=source, actor=user)
+
+
+def _close_unpaid(order_id: int, status: str, *, source: str, actor=None) -> bool:
+    with transaction.atomic():
+        order = _order_locked(order_id)
+        if order.status != OrderStatus.PENDING:
+            return False
+        order.tickets.update(status=TicketStatus.VOID)
+        hold = SeatHold.objects.filter(order=order).first()
+        if hold is not None:
+            SeatHold.objects.filter(pk=hold.pk).update(status=HoldStatus.RELEASED)
+            enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
+        order_transition(order, status, source=source, actor=actor)
+        if Payment.objects.filter(order=order).exists():
+            enqueue("commerce.ticketing.payments.intent_cancel", order.pk)
+    return True
+
+
+def intent_cancel(order_id: int) -> None:
+    payment = Payment.objects.filter(order_id=order_id).first()
+    if payment is None or payment.status == PaymentStatus.SUCCEEDED:
+        return
+    try:
+        client().v1.payment_intents.cancel(payment.intent_id)
+    except stripe.StripeError as exc:  # already paid: the webhook refunds it
+        logger.info("could not cancel %s: %s", payment.intent_id, exc)
+        return
+    Payment.objects.filter(pk=payment.pk).update(status=PaymentStatus.CANCELED)
+
+
+def expire_unpaid(now=None) -> int:
+    """Orders still unpaid when their hold ran out become Expired (seats back)."""
+    now = now or timezone.now()
+    due = SeatHold.objects.filter(
+        status=HoldStatus.ACTIVE, order__isnull=False, expires_at__lte=now,
+        order__status=OrderStatus.PENDING,
+    ).values_list("order_id", flat=True)  # fmt: skip
+    return sum(_close_unpaid(pk, OrderStatus.EXPIRED, source="system") for pk in list(due))

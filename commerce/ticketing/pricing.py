@@ -192,6 +192,11 @@ def quote(ticket_type: TicketType, *, quantity: int, sold: int, capacity: int | 
         if amount > best[0]:
             best = (amount, offer.name, None, offer)
     voucher, offer = find_voucher(code, ticket_type.product_id, now)
+    unlock = ticket_type.unlock_code.strip().lower()
+    if code.strip() and voucher is None and code.strip().lower() != unlock:
+        raise ValidationFailed(
+            _("This code does not exist. Check it and try again."), code="unknown_code"
+        )
     if voucher is not None:
         check_voucher(voucher, offer, quantity=quantity, user=user, email=email,
                       exclude_hold=exclude_hold, now=now)  # fmt: skip

@@ -42,7 +42,7 @@ def localstripe_server():
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     binary = Path(sys.executable).with_name("localstripe")
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603  (our own venv's localstripe)
         [str(binary), "--from-scratch", "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -81,3 +81,18 @@ def question_pairs(source, shown) -> list[tuple]:
     if len(labels) != len(keys) or any(a.kind != b.kind for a, b in zip(keys, labels, strict=True)):
         labels = keys
     return list(zip(keys, labels, strict=True))
+
+
+def promo_codes(event):
+    """The vouchers whose offers cover the event's ticket types, newest first."""
+    from oscar.core.loading import get_model
+
+    Voucher = get_model("voucher", "Voucher")
+    products = TicketType.objects.filter(inventory__event_key=event.translation_key).values(
+        "product_id"
+    )
+    return (
+        Voucher.objects.filter(offers__condition__range__included_products__in=products)
+        .distinct()
+        .order_by("-date_created")
+    )

@@ -108,6 +108,8 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
 
     if not may_manage_tickets(user, event):
         raise NotPermitted(_("Only the event's organizers and admins manage its tickets."))
+    data = dict(data)
+    steps = data.pop("price_steps", None)
     unknown = set(data) - set(TICKET_FIELDS)
     if unknown:
         raise ValidationFailed(
@@ -138,6 +140,8 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
         else:
             Product.objects.filter(pk=ticket_type.product_id).update(title=title)
         ticket_type.save()
+        if steps is not None:
+            _price_steps_set(ticket_type, steps)
         StockRecord.objects.update_or_create(
             product=ticket_type.product,
             partner=partner,
@@ -151,6 +155,34 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
         # event pages and the content API show prices and the free/paid filter
         transaction.on_commit(_invalidate_pages)
     return ticket_type
+
+
+def _price_steps_set(ticket_type: TicketType, steps: list[dict]) -> None:
+    """Replace the type's price steps: [{"kind": "sold"|"share", "threshold", "price"}]."""
+    from .models import PriceStep, StepKind
+
+    errors, rows, seen = {}, [], set()
+    for position, step in enumerate(steps):
+        kind = step.get("kind", StepKind.SOLD)
+        try:
+            threshold, price = int(step.get("threshold")), Decimal(str(step.get("price")))
+        except (TypeError, ValueError, ArithmeticError):
+            errors[str(position)] = [_("Give a whole-number threshold and a price.")]
+            continue
+        if kind not in StepKind.values or threshold < 1 or price < 0:
+            errors[str(position)] = [_("A threshold above zero and a price not below zero.")]
+        elif kind == StepKind.SHARE and threshold > 100:
+            errors[str(position)] = [_("A share of capacity is at most 100%.")]
+        elif (kind, threshold) in seen:
+            errors[str(position)] = [_("Two steps with the same threshold.")]
+        seen.add((kind, threshold))
+        rows.append(PriceStep(ticket_type=ticket_type, kind=kind, threshold=threshold, price=price))
+    if errors:
+        raise ValidationFailed(
+            _("The ticket type could not be saved."), fields={"price_steps": errors}
+        )
+    ticket_type.price_steps.all().delete()
+    PriceStep.objects.bulk_create(rows)
 
 
 def _invalidate_pages() -> None:

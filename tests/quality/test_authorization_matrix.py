@@ -120,6 +120,20 @@ TICKETING = {
     ("GET",   "/api/v1/events/<id:event_id>/check-ins/",              "foreign"): (401, 403, 403, 403, 200),
     ("POST",  "/api/v1/events/<id:event_id>/check-ins/",              "own"):     (401, 403, 403, 200, 200),
     ("POST",  "/api/v1/events/<id:event_id>/check-ins/",              "foreign"): (401, 403, 403, 403, 200),
+    # refunds: "own" is the caller's free registration (buyers cancel those themselves);
+    # "foreign" another member's order for an event a third member organizes
+    ("POST",  "/api/v1/orders/<str:number>/refunds/",                 "own"):     (401, 201, 201, 201, 201),
+    ("POST",  "/api/v1/orders/<str:number>/refunds/",                 "foreign"): (401, 404, 404, 404, 201),
+    # waitlist of a sold-out type: "own" is the caller's entry
+    ("POST",  "/api/v1/waitlist/",                                    "all"):     (201, 201, 201, 201, 201),
+    ("GET",   "/api/v1/waitlist/<uuid:token>/",                       "own"):     (404, 200, 200, 200, 200),
+    ("GET",   "/api/v1/waitlist/<uuid:token>/",                       "foreign"): (404, 404, 404, 404, 404),
+    ("DELETE", "/api/v1/waitlist/<uuid:token>/",                      "own"):     (404, 204, 204, 204, 204),
+    ("DELETE", "/api/v1/waitlist/<uuid:token>/",                      "foreign"): (404, 404, 404, 404, 404),
+    ("GET",   "/api/v1/events/<id:event_id>/promo-codes/",            "own"):     (401, 403, 403, 200, 200),
+    ("GET",   "/api/v1/events/<id:event_id>/promo-codes/",            "foreign"): (401, 403, 403, 403, 200),
+    ("POST",  "/api/v1/events/<id:event_id>/promo-codes/",            "own"):     (401, 403, 403, 201, 201),
+    ("POST",  "/api/v1/events/<id:event_id>/promo-codes/",            "foreign"): (401, 403, 403, 403, 201),
 }  # fmt: skip
 
 
@@ -221,6 +235,16 @@ BODIES = {
     ("POST", "/api/v1/events/<id:event_id>/ticket-types/"): {"name_es": "VIP", "price": "0"},
     ("PATCH", "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/"): {"name_en": "General"},
     ("POST", "/api/v1/events/<id:event_id>/check-ins/"): {"code": "NO-SUCH-CODE"},
+    ("POST", "/api/v1/orders/<str:number>/refunds/"): {"reason": "No puedo ir"},
+    ("POST", "/api/v1/waitlist/"): lambda counterpart: {
+        "ticket_type": _latest_ticket_type(),
+        "email": "espera@example.org",
+    },
+    ("POST", "/api/v1/events/<id:event_id>/promo-codes/"): lambda counterpart: {
+        "code": "MATRIZ10",
+        "percent": "10",
+        "ticket_types": [_latest_ticket_type()],
+    },
     ("POST", "/api/v1/events/venues/"): {
         "name": "Casa de la Cultura",
         "address": "Cra 70 #1-2",
@@ -449,7 +473,41 @@ def _setups():
         hold = hold_create(ticket_type_id=ticket_type_id, quantity=1, user=owner)
         return {"token": hold.token}
 
+    def sold_out(owner, counterpart):  # a one-seat type whose seat someone else holds
+        from commerce.ticketing.services import hold_create, ticket_type_save
+
+        made = ticketed_event(counterpart, owner)
+        from commerce.ticketing.models import TicketType
+
+        ticket_type = TicketType.objects.get(pk=made["pk"])
+        from community.accounts.factories import UserFactory
+
+        ticket_type_save(event=ticket_type.inventory.event, user=UserFactory(role=Role.ADMIN),
+                         ticket_type=ticket_type, data={"capacity": 1})  # fmt: skip
+        hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=counterpart)
+        return made
+
+    def waitlist_entry(owner, counterpart):
+        from commerce.ticketing.waitlist import join
+
+        made = sold_out(owner, counterpart)
+        entry = join(ticket_type_id=made["pk"], quantity=1, user=owner)
+        return {"token": entry.token}
+
+    def registration(owner, counterpart):  # owner's free order for counterpart's event
+        from commerce.ticketing.services import hold_create, order_place
+
+        ticket_type_id = ticketed_event(counterpart, owner)["pk"]
+        hold = hold_create(ticket_type_id=ticket_type_id, quantity=1, user=owner)
+        order = order_place(hold_token=hold.token, user=owner,
+                            attendees=[{"name": "Ana", "email": owner.email}])  # fmt: skip
+        return {"number": order.number}
+
     return {
+        "/api/v1/orders/<str:number>/refunds/": registration,
+        "/api/v1/waitlist/": sold_out,
+        "/api/v1/waitlist/<uuid:token>/": waitlist_entry,
+        "/api/v1/events/<id:event_id>/promo-codes/": ticketed_event,
         "/api/v1/events/<id:event_id>/tickets/": ticketed_event,
         "/api/v1/events/<id:event_id>/questions/": ticketed_event,
         "/api/v1/events/<id:event_id>/ticket-types/": ticketed_event,

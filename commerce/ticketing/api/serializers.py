@@ -8,7 +8,17 @@ from rest_framework import serializers
 
 from cms.events.models import RequirementKind
 
-from ..models import HoldStatus, TicketCategory, TicketType, TicketVisibility
+from ..models import (
+    HoldStatus,
+    OrderStatus,
+    PaymentStatus,
+    RefundStatus,
+    StepKind,
+    TicketCategory,
+    TicketType,
+    TicketVisibility,
+    WaitlistStatus,
+)
 from ..services import TICKET_FIELDS
 
 ID_MAX = 2**53
@@ -60,7 +70,7 @@ class HoldCreateSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         default="",
-        help_text="Unlocks a hidden ticket type.",
+        help_text="A promo code (discount) or a code that unlocks a hidden ticket type.",
     )
 
 
@@ -72,18 +82,21 @@ class HoldSerializer(serializers.Serializer):
     ticket_type_name = serializers.CharField(source="ticket_type.name")
     event = serializers.IntegerField(source="inventory.event_id")
     quantity = serializers.IntegerField()
-    unit_price = serializers.DecimalField(max_digits=12, decimal_places=2)
-    total = serializers.SerializerMethodField()
+    unit_price = serializers.DecimalField(
+        max_digits=12, decimal_places=2, help_text="The first seat's price."
+    )
+    subtotal = serializers.DecimalField(
+        max_digits=12, decimal_places=2, help_text="Every seat's price (price steps applied)."
+    )
+    discount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    discount_label = serializers.CharField(help_text="The promo code or group offer applied.")
+    total = serializers.DecimalField(
+        max_digits=12, decimal_places=2, help_text="To pay, IVA included; frozen with the hold."
+    )
     currency = serializers.CharField(source="ticket_type.currency")
     expires_at = serializers.DateTimeField()
     status = serializers.ChoiceField(choices=HoldStatus.choices)
     order = serializers.SerializerMethodField(help_text="The order's number once placed.")
-
-    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
-    def get_total(self, hold):
-        return serializers.DecimalField(max_digits=14, decimal_places=2).to_representation(
-            hold.unit_price * hold.quantity
-        )
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_order(self, hold):
@@ -121,12 +134,39 @@ class OrderTicketSerializer(serializers.Serializer):
     ticket_type = serializers.CharField(source="ticket_type.name")
 
 
+class PaymentSerializer(serializers.Serializer):
+    intent_id = serializers.CharField(help_text="The Stripe PaymentIntent.")
+    client_secret = serializers.CharField(
+        help_text="For Stripe.js confirmCardPayment (3-D Secure handled there)."
+    )
+    publishable_key = serializers.SerializerMethodField()
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    currency = serializers.CharField()
+    status = serializers.ChoiceField(choices=PaymentStatus.choices)
+
+    @extend_schema_field(serializers.CharField())
+    def get_publishable_key(self, payment):
+        from django.conf import settings
+
+        return settings.STRIPE_PUBLISHABLE_KEY
+
+
 class OrderSerializer(serializers.Serializer):
     number = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=OrderStatus.choices)
     total = serializers.DecimalField(source="total_incl_tax", max_digits=12, decimal_places=2)
+    total_excl_tax = serializers.DecimalField(max_digits=12, decimal_places=2)
     currency = serializers.CharField()
     tickets = serializers.SerializerMethodField()
+    payment = serializers.SerializerMethodField(
+        help_text="Paid orders: confirm this PaymentIntent; the tickets are issued when it "
+        "succeeds. Null for free orders."
+    )
+
+    @extend_schema_field(PaymentSerializer(allow_null=True))
+    def get_payment(self, order):
+        payment = getattr(order, "payment", None) if order.total_incl_tax else None
+        return PaymentSerializer(payment).data if payment is not None else None
 
     @extend_schema_field(OrderTicketSerializer(many=True))
     def get_tickets(self, order):
@@ -160,8 +200,20 @@ class MyTicketSerializer(serializers.Serializer):
         return TicketEventSerializer(event, context=self.context).data
 
 
+class PriceStepSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=StepKind.choices, default="sold")
+    threshold = serializers.IntegerField(
+        min_value=1, max_value=1_000_000, help_text="Seats sold, or percent of capacity sold."
+    )
+    price = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+
+
 class TicketTypeWriteSerializer(serializers.ModelSerializer):
     """The fields an organizer sets; the service checks them together (TicketType.clean)."""
+
+    price_steps = PriceStepSerializer(
+        many=True, required=False, help_text="Replaces the type's price steps."
+    )
 
     class Meta:
         model = TicketType
@@ -175,10 +227,11 @@ class TicketTypeSerializer(serializers.ModelSerializer):
     sold = serializers.SerializerMethodField(help_text="Valid tickets issued.")
     reserved = serializers.SerializerMethodField(help_text="Seats in live reservations.")
     left = serializers.SerializerMethodField(help_text="Seats left now; null: no limit.")
+    price_steps = PriceStepSerializer(many=True, read_only=True)
 
     class Meta:
         model = TicketType
-        fields = ["id", *TICKET_FIELDS, "sold", "reserved", "left"]
+        fields = ["id", *TICKET_FIELDS, "price_steps", "sold", "reserved", "left"]
 
     def _counts(self) -> dict:
         return self.context.get("counts", {})
@@ -220,3 +273,85 @@ class CheckInResultSerializer(serializers.Serializer):
     checked_in_at = serializers.DateTimeField(allow_null=True)
     checked_in_by = serializers.CharField(allow_blank=True)
     counts = CheckInCountsSerializer()
+
+
+class RefundCreateSerializer(serializers.Serializer):
+    tickets = serializers.ListField(
+        child=serializers.CharField(max_length=24),
+        required=False,
+        default=list,
+        max_length=100,
+        help_text="Codes of the tickets to refund; empty: every valid ticket of the order.",
+    )
+    reason = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+
+
+class RefundSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    order = serializers.CharField(source="order.number")
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    currency = serializers.CharField()
+    status = serializers.ChoiceField(choices=RefundStatus.choices)
+    tickets = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    reason = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class WaitlistJoinSerializer(serializers.Serializer):
+    ticket_type = serializers.IntegerField(min_value=1, max_value=ID_MAX)
+    quantity = serializers.IntegerField(min_value=1, max_value=100, default=1)
+    email = serializers.CharField(
+        max_length=254, required=False, allow_blank=True, default="",
+        help_text="Guests only; signed-in callers use their account's.",
+    )  # fmt: skip
+
+
+class WaitlistEntrySerializer(serializers.Serializer):
+    token = serializers.UUIDField(help_text="The entry's secret: it shows and leaves it.")
+    ticket_type = serializers.IntegerField(source="ticket_type_id")
+    quantity = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=WaitlistStatus.choices)
+    position = serializers.SerializerMethodField(help_text="1 is next; null once not waiting.")
+    hold = serializers.SerializerMethodField(help_text="The offer's reservation, when offered.")
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_position(self, entry):
+        from ..waitlist import position
+
+        return position(entry)
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_hold(self, entry):
+        if entry.status != WaitlistStatus.OFFERED or entry.hold is None:
+            return None
+        return str(entry.hold.token)
+
+
+class PromoCodeCreateSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=40)
+    percent = serializers.DecimalField(
+        max_digits=5, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    ticket_types = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=ID_MAX), max_length=50
+    )
+    max_uses = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    per_customer = serializers.IntegerField(
+        min_value=1, required=False, allow_null=True, default=None
+    )
+    min_quantity = serializers.IntegerField(min_value=1, max_value=100, default=1)
+    starts = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    ends = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+
+class PromoCodeSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    starts = serializers.DateTimeField(source="start_datetime")
+    ends = serializers.DateTimeField(source="end_datetime")
+    orders = serializers.IntegerField(source="num_orders")
+    discount_given = serializers.DecimalField(
+        source="total_discount", max_digits=12, decimal_places=2
+    )

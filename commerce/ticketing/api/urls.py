@@ -24,4 +24,12 @@ urlpatterns = [
     path("holds/<uuid:token>/", views.HoldDetailView.as_view(), name="hold"),
     path("holds/<uuid:token>/order/", views.HoldOrderView.as_view(), name="hold-order"),
     path("me/tickets/", views.MyTicketListView.as_view(), name="my-tickets"),
+    path("orders/<str:number>/refunds/", views.OrderRefundView.as_view(), name="order-refunds"),
+    path("waitlist/", views.WaitlistJoinView.as_view(), name="waitlist"),
+    path("waitlist/<uuid:token>/", views.WaitlistEntryView.as_view(), name="waitlist-entry"),
+    path(
+        "events/<id:event_id>/promo-codes/",
+        views.PromoCodeListView.as_view(),
+        name="event-promo-codes",
+    ),
 ]

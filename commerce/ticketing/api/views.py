@@ -19,8 +19,17 @@ from rest_framework.views import APIView
 
 from cms.events.models import EventPage
 
-from .. import selectors, services
-from ..models import EventInventory, HoldStatus, SeatHold, Ticket, TicketStatus, TicketType
+from .. import payments, selectors, services, waitlist
+from ..models import (
+    EventInventory,
+    HoldStatus,
+    OrderStatus,
+    SeatHold,
+    Ticket,
+    TicketStatus,
+    TicketType,
+    WaitlistEntry,
+)
 from . import serializers as s
 
 NO_SUCH_HOLD = _("There is no such reservation, or it belongs to another account.")
@@ -133,9 +142,10 @@ class HoldDetailView(APIView):
 
 
 class HoldOrderView(APIView):
-    """Place the order: one ticket per attendee (free tickets; paid ones need a card
-    payment). 201 when the order is created; placing the same reservation again answers
-    200 with the order it already became."""
+    """Place the order: one ticket per attendee. Free orders are done; paid ones come back
+    pending with a Stripe PaymentIntent to confirm, and their tickets are issued when the
+    payment succeeds. 201 when the order is created; placing the same reservation again
+    (a double click, a retry) answers 200 with the order it already became."""
 
     permission_classes = [drf_permissions.AllowAny]
 
@@ -151,13 +161,16 @@ class HoldOrderView(APIView):
         hold = _hold(request, token)
         data = s.OrderCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        already = hold.status == HoldStatus.CONVERTED
+        already = hold.order_id is not None
         order = services.order_place(
             hold_token=hold.token,
             user=request.user,
             email=data.validated_data["email"],
             attendees=[dict(a) for a in data.validated_data["attendees"]],
         )
+        if order.status == OrderStatus.PENDING:  # committed: now the card payment (network)
+            payments.payment_start(order)
+            order.refresh_from_db()
         code = status.HTTP_200_OK if already else status.HTTP_201_CREATED
         return Response(s.OrderSerializer(order).data, status=code)
 
@@ -249,7 +262,9 @@ class TicketTypeListView(APIView):
     )
     def get(self, request, event_id):
         event = _managed_event(request, event_id)
-        types = TicketType.objects.filter(inventory__event_key=event.translation_key)
+        types = TicketType.objects.filter(
+            inventory__event_key=event.translation_key
+        ).prefetch_related("price_steps")
         context = {"request": request, "counts": _type_counts(event)}
         serializer = s.TicketTypeSerializer(types.order_by("sort_order", "price", "pk"), many=True,
                                             context=context)  # fmt: skip
@@ -341,3 +356,146 @@ class CheckInView(APIView):
                 "counts": check_in_counts(event),
             }
         )
+
+
+# ---- refunds -------------------------------------------------------------------------------
+
+
+def _order_for_refund(request, number: str):
+    """The order, if the caller may refund it or bought it (others: 404)."""
+    from oscar.core.loading import get_model
+
+    order = get_model("order", "Order").objects.filter(number=number).first()
+    if order is None or not (
+        payments.may_refund(request.user, order) or order.user_id == request.user.pk
+    ):
+        raise NotFound(_("There is no such order."))
+    return order
+
+
+class OrderRefundView(APIView):
+    """Organizers of the event and admins refund some or all of an order's tickets (buyers
+    cancel their own free registrations): the tickets are void at once, the seats go to the
+    waitlist, the buyer is emailed and Stripe refunds the card."""
+
+    permission_classes = [drf_permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=s.RefundCreateSerializer,
+        responses={201: s.RefundSerializer},
+        operation_id="tickets_order_refund",
+    )
+    def post(self, request, number):
+        order = _order_for_refund(request, number)
+        data = s.RefundCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        refund = payments.refund_create(
+            order=order,
+            user=request.user,
+            ticket_codes=data.validated_data["tickets"],
+            reason=data.validated_data["reason"],
+            source="api",
+        )
+        return Response(s.RefundSerializer(refund).data, status=status.HTTP_201_CREATED)
+
+
+# ---- waitlist ------------------------------------------------------------------------------
+
+
+def _entry(request, token) -> WaitlistEntry:
+    entry = WaitlistEntry.objects.select_related("hold").filter(token=token).first()
+    if entry is None or (entry.user_id and entry.user_id != getattr(request.user, "pk", None)):
+        raise NotFound(_("There is no such waitlist entry."))
+    return entry
+
+
+class WaitlistJoinView(APIView):
+    """Join the waitlist of a sold-out ticket type; when seats free up the first in line
+    gets a reservation by email."""
+
+    permission_classes = [drf_permissions.AllowAny]
+    throttle_classes = [AnonRateThrottle, UserRateThrottle, ScopedRateThrottle]
+    throttle_scope = "holds"
+
+    @extend_schema(
+        request=s.WaitlistJoinSerializer,
+        responses={201: s.WaitlistEntrySerializer},
+        operation_id="tickets_waitlist_join",
+    )
+    def post(self, request):
+        data = s.WaitlistJoinSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry = waitlist.join(
+            ticket_type_id=data.validated_data["ticket_type"],
+            quantity=data.validated_data["quantity"],
+            user=request.user,
+            email=data.validated_data["email"],
+        )
+        return Response(s.WaitlistEntrySerializer(entry).data, status=status.HTTP_201_CREATED)
+
+
+class WaitlistEntryView(APIView):
+    """A waitlist entry: its position and, once offered, the reservation to claim. DELETE
+    leaves the list (an open offer passes to the next)."""
+
+    permission_classes = [drf_permissions.AllowAny]
+
+    @extend_schema(
+        responses={200: s.WaitlistEntrySerializer}, operation_id="tickets_waitlist_entry"
+    )
+    def get(self, request, token):
+        return Response(s.WaitlistEntrySerializer(_entry(request, token)).data)
+
+    @extend_schema(responses={204: None}, operation_id="tickets_waitlist_leave")
+    def delete(self, request, token):
+        waitlist.leave(entry=_entry(request, token), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# ---- organizers' promo codes and group discounts --------------------------------------------
+
+
+def _event_types(event: EventPage, ids: list[int]) -> list[TicketType]:
+    found = list(
+        TicketType.objects.filter(
+            pk__in=ids, inventory__event_key=event.translation_key
+        ).select_related("inventory", "product")
+    )
+    if len(found) != len(set(ids)):
+        from config.errors import ValidationFailed
+
+        raise ValidationFailed(
+            _("Choose ticket types of this event."),
+            fields={"ticket_types": [_("Choose ticket types of this event.")]},
+        )
+    return found
+
+
+class PromoCodeListView(APIView):
+    """Organizers and admins: the event's promo codes (Oscar vouchers) and their use; POST
+    makes one (a percentage or an amount off, limits, window, ticket types)."""
+
+    permission_classes = [ManagesTickets]
+
+    @extend_schema(
+        responses={200: s.PromoCodeSerializer(many=True)}, operation_id="tickets_promo_codes"
+    )
+    def get(self, request, event_id):
+        event = _managed_event(request, event_id)
+        return Response(s.PromoCodeSerializer(selectors.promo_codes(event), many=True).data)
+
+    @extend_schema(
+        request=s.PromoCodeCreateSerializer,
+        responses={201: s.PromoCodeSerializer},
+        operation_id="tickets_promo_code_create",
+    )
+    def post(self, request, event_id):
+        from .. import pricing
+
+        event = _managed_event(request, event_id)
+        data = s.PromoCodeCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        fields["ticket_types"] = _event_types(event, fields["ticket_types"])
+        voucher = pricing.promo_code_create(event=event, user=request.user, **fields)
+        return Response(s.PromoCodeSerializer(voucher).data, status=status.HTTP_201_CREATED)

@@ -217,7 +217,7 @@ class TicketTypeWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TicketType
-        fields = list(TICKET_FIELDS)
+        fields = [*TICKET_FIELDS, "price_steps"]
         extra_kwargs = {name: {"required": False} for name in TICKET_FIELDS if name != "name_es"}
 
 
@@ -292,9 +292,13 @@ class RefundSerializer(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=12, decimal_places=2)
     currency = serializers.CharField()
     status = serializers.ChoiceField(choices=RefundStatus.choices)
-    tickets = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    tickets = serializers.SerializerMethodField(help_text="Codes of the tickets refunded.")
     reason = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_tickets(self, refund):
+        return [ticket.code for ticket in refund.tickets.all()]
 
 
 class WaitlistJoinSerializer(serializers.Serializer):

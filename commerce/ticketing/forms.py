@@ -55,3 +55,9 @@ class BuyerForm(forms.Form):
     email = forms.EmailField(
         label=_("Your email"), help_text=_("We send the confirmation and the tickets here.")
     )
+
+
+class WaitlistForm(forms.Form):
+    ticket_type = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    quantity = forms.IntegerField(label=_("How many"), min_value=1, max_value=100, initial=1)
+    email = forms.EmailField(label=_("Email"), required=False)

@@ -45,29 +45,40 @@ def event_keys_with_any_tickets() -> QuerySet:
 
 def ticket_offers(event, *, code: str = "") -> list[dict]:
     """What the tickets page offers: public types, plus hidden ones the code unlocks, each
-    with the seats left now (None: no limit) and whether it can be bought now."""
-    from .services import available, taken
+    with its price now (price steps applied), the seats left now (None: no limit), whether
+    it can be bought now, and the seconds until its sale ends (early-bird countdowns)."""
+    from .pricing import seat_prices
+    from .services import _unlocked, available, taken
 
     now = timezone.now()
     types = TicketType.objects.filter(inventory__event_key=event.translation_key, is_active=True)
-    types = list(types.select_related("inventory").order_by("sort_order", "price", "pk"))
-    code = code.strip().lower()
-    shown = [
-        t
-        for t in types
-        if t.visibility == TicketVisibility.PUBLIC
-        or (code and code == t.unlock_code.strip().lower())
-    ]
+    types = list(
+        types.select_related("inventory")
+        .prefetch_related("price_steps")
+        .order_by("sort_order", "price", "pk")
+    )
+    shown = [t for t in types if t.visibility == TicketVisibility.PUBLIC or _unlocked(t, code)]
     counts = taken(shown[0].inventory) if shown else None
-    return [
-        {
-            "type": ticket_type,
-            "left": (left := available(ticket_type, counts)),
-            "on_sale": ticket_type.on_sale(now) and (left is None or left > 0),
-            "sold_out": left == 0,
-        }
-        for ticket_type in shown
-    ]
+    offers = []
+    for ticket_type in shown:
+        left = available(ticket_type, counts)
+        sold = counts["types"].get(ticket_type.pk, 0)
+        capacity = ticket_type.capacity or ticket_type.inventory.capacity
+        offers.append(
+            {
+                "type": ticket_type,
+                "price": seat_prices(ticket_type, sold=sold, quantity=1, capacity=capacity)[0],
+                "left": left,
+                "on_sale": ticket_type.on_sale(now) and (left is None or left > 0),
+                "sold_out": left == 0,
+                "ends_in": (
+                    int((ticket_type.sale_ends - now).total_seconds())
+                    if ticket_type.sale_ends and ticket_type.on_sale(now)
+                    else None
+                ),
+            }
+        )
+    return offers
 
 
 def question_pairs(source, shown) -> list[tuple]:

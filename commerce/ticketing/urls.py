@@ -7,6 +7,9 @@ urlpatterns = [
     path("events/<id:event_id>/", views.event_tickets, name="event"),
     path("reservations/<uuid:token>/", views.hold_detail, name="hold"),
     path("reservations/<uuid:token>/release/", views.hold_release, name="release"),
+    path("reservations/<uuid:token>/pay/", views.pay, name="pay"),
     path("reservations/<uuid:token>/done/", views.hold_done, name="done"),
+    path("events/<id:event_id>/waitlist/", views.waitlist_join, name="waitlist_join"),
+    path("waitlist/<uuid:token>/", views.waitlist_entry, name="waitlist"),
     path("check-in/<id:event_id>/", views.check_in_page, name="check_in"),
 ]

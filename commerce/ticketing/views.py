@@ -3,6 +3,9 @@ get the tickets. The same services as the API; these views only carry forms."""
 
 from __future__ import annotations
 
+import contextlib
+
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -15,9 +18,9 @@ from django.views.decorators.http import require_POST
 from cms.events.models import EventPage
 from config.errors import DomainError
 
-from . import selectors, services
-from .forms import AttendeeFormSet, BuyerForm, HoldForm
-from .models import HoldStatus, SeatHold
+from . import payments, selectors, services, waitlist
+from .forms import AttendeeFormSet, BuyerForm, HoldForm, WaitlistForm
+from .models import HoldStatus, OrderStatus, SeatHold, WaitlistEntry
 
 
 def _event(pk: int) -> EventPage:
@@ -68,6 +71,8 @@ def hold_detail(request, token):
     hold = _hold(request, token)
     if hold.status == HoldStatus.CONVERTED:
         return redirect("ticketing:done", token=hold.token)
+    if hold.order_id is not None:  # placed, waiting for the card
+        return redirect("ticketing:pay", token=hold.token)
     event = _translated(hold.ticket_type.inventory.event)
     if hold.status == HoldStatus.RELEASED:
         messages.info(request, _("This reservation was released."))
@@ -98,6 +103,9 @@ def hold_detail(request, token):
                 _show(formset, buyer, exc)
                 messages.error(request, exc.message)
             else:
+                hold.refresh_from_db()
+                if hold.status != HoldStatus.CONVERTED:
+                    return redirect("ticketing:pay", token=hold.token)
                 return redirect("ticketing:done", token=hold.token)
     seconds = max(0, int((hold.expires_at - timezone.now()).total_seconds()))
     return TemplateResponse(
@@ -109,7 +117,7 @@ def hold_detail(request, token):
             "formset": formset,
             "buyer": buyer,
             "seconds": seconds,
-            "total": hold.unit_price * hold.quantity,
+            "total": hold.total,
         },  # fmt: skip
     )
 
@@ -147,8 +155,59 @@ def hold_release(request, token):
     return redirect("ticketing:event", event_id=_translated(hold.ticket_type.inventory.event).pk)
 
 
+def pay(request, token):
+    """Card payment of a placed order. With Stripe, the card goes from the browser to Stripe
+    (Stripe.js, 3-D Secure included) and never through us; with localstripe (development
+    and tests, `STRIPE_TEST_CARDS`), a test card number is posted here and confirmed
+    server-side, which is what Stripe.js would do."""
+    hold = _hold(request, token)
+    order = hold.order
+    if order is None:
+        return redirect("ticketing:hold", token=hold.token)
+    if hold.status == HoldStatus.CONVERTED:
+        return redirect("ticketing:done", token=hold.token)
+    event = _translated(hold.ticket_type.inventory.event)
+    if order.status != OrderStatus.PENDING:
+        messages.error(
+            request, _("This order can no longer be paid (%(s)s).") % {"s": order.status}
+        )
+        return redirect("ticketing:event", event_id=event.pk)
+    try:
+        payment = payments.payment_start(order)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        payment = None
+    test_cards = getattr(settings, "STRIPE_TEST_CARDS", False)
+    if request.method == "POST" and payment is not None and test_cards:
+        number = "".join(ch for ch in request.POST.get("card", "") if ch.isdigit())[:19]
+        try:
+            payments.test_card_confirm(payment, number)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            return redirect("ticketing:done", token=hold.token)
+    seconds = max(0, int((hold.expires_at - timezone.now()).total_seconds()))
+    return TemplateResponse(
+        request,
+        "ticketing/pay.html",
+        {"hold": hold, "order": order, "event": event, "payment": payment, "seconds": seconds,
+         "test_cards": test_cards, "stripe_js": settings.STRIPE_JS_URL,
+         "publishable_key": settings.STRIPE_PUBLISHABLE_KEY},
+    )  # fmt: skip
+
+
 def hold_done(request, token):
     hold = _hold(request, token)
+    if hold.order is not None and hold.order.status == OrderStatus.PENDING:
+        with contextlib.suppress(DomainError):  # the webhook may be late: ask Stripe
+            payments.payment_sync(hold.order)
+        hold.refresh_from_db()
+    if hold.order is not None and hold.order.status == OrderStatus.PENDING:
+        return TemplateResponse(
+            request,
+            "ticketing/processing.html",
+            {"hold": hold, "event": _translated(hold.ticket_type.inventory.event)},
+        )
     if hold.status != HoldStatus.CONVERTED or hold.order is None:
         return redirect(reverse("ticketing:hold", kwargs={"token": hold.token}))
     from .checkin import qr_svg
@@ -188,3 +247,43 @@ def check_in_page(request, event_id: int):
         {"event": event, "result": result, "counts": checkin.check_in_counts(event)},
         status=200,
     )
+
+
+@require_POST
+def waitlist_join(request, event_id: int):
+    event = _event(event_id)
+    form = WaitlistForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a valid email address."))
+        return redirect("ticketing:event", event_id=event.pk)
+    try:
+        entry = waitlist.join(
+            ticket_type_id=form.cleaned_data["ticket_type"],
+            quantity=form.cleaned_data["quantity"],
+            user=request.user,
+            email=form.cleaned_data["email"],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("ticketing:event", event_id=event.pk)
+    return redirect("ticketing:waitlist", token=entry.token)
+
+
+def waitlist_entry(request, token):
+    """Where someone on the waitlist sees their place (and leaves the list)."""
+    entry = (
+        WaitlistEntry.objects.select_related("ticket_type__inventory__event", "hold")
+        .filter(token=token)
+        .first()
+    )
+    if entry is None or (entry.user_id and entry.user_id != getattr(request.user, "pk", None)):
+        raise Http404
+    if request.method == "POST":
+        waitlist.leave(entry=entry, user=request.user)
+        messages.info(request, _("You left the waitlist."))
+    return TemplateResponse(
+        request,
+        "ticketing/waitlist.html",
+        {"entry": entry, "position": waitlist.position(entry),
+         "event": _translated(entry.ticket_type.inventory.event)},
+    )  # fmt: skip

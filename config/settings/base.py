@@ -445,6 +445,14 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+# Development with localstripe only: a test-card form instead of Stripe.js (never in production)
+STRIPE_TEST_CARDS = env.bool("STRIPE_TEST_CARDS", default=False)
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+# Ticketing: how long a seat hold lasts, the lock timeout, how long a waitlist offer lasts
+TICKETING_HOLD_MINUTES = env.int("TICKETING_HOLD_MINUTES", default=15)
+TICKETING_WAITLIST_OFFER_HOURS = env.int("TICKETING_WAITLIST_OFFER_HOURS", default=24)
+TICKETING_LOCK_TIMEOUT_MS = env.int("TICKETING_LOCK_TIMEOUT_MS", default=3000)
 
 # --- WhatsApp Cloud API -------------------------------------------------------------------
 # The notification channel is on only when both the token and the phone number id are set

@@ -35,8 +35,14 @@ class OfferSerializer(serializers.Serializer):
     name = serializers.CharField(source="type.name", help_text="In the request's language.")
     description = serializers.CharField(source="type.description")
     category = serializers.ChoiceField(source="type.category", choices=TicketCategory.choices)
-    price = serializers.DecimalField(source="type.price", max_digits=12, decimal_places=2)
+    price = serializers.DecimalField(
+        max_digits=12, decimal_places=2, help_text="The next seat's price (price steps applied)."
+    )
     currency = serializers.CharField(source="type.currency")
+    tax_rate = serializers.DecimalField(
+        source="type.tax_rate", max_digits=5, decimal_places=2, help_text="IVA % inside the price."
+    )
+    sale_ends = serializers.DateTimeField(source="type.sale_ends", allow_null=True)
     min_per_order = serializers.IntegerField(source="type.min_per_order")
     max_per_order = serializers.IntegerField(source="type.max_per_order")
     seats_left = serializers.IntegerField(

@@ -150,3 +150,62 @@ def test_a_reservation_made_signed_in_is_only_its_accounts(
     assert client.get(url("done", token=hold.token)).status_code == 404
     hold.refresh_from_db()
     assert hold.status == "active"
+
+
+def test_a_guest_buys_a_paid_ticket_with_a_promo_code_and_a_test_card(
+    client, event, organizer, make_ticket_type, stripe_server, mailoutbox,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    from commerce.ticketing import pricing
+
+    ticket_type = make_ticket_type(name_es="General", price=100000, tax_rate=19)
+    pricing.promo_code_create(event=event, user=organizer, code="AMIGOS", percent=20,
+                              ticket_types=[ticket_type])  # fmt: skip
+    page = client.get(url("event", event_id=event.pk))
+    assert "IVA 19% incluido" in page.content.decode()
+    response = client.post(
+        url("event", event_id=event.pk),
+        {"ticket_type": ticket_type.pk, "quantity": 1, "code": "amigos"},
+    )
+    hold = SeatHold.objects.get()
+    assert hold.total == 80000 and response.url == url("hold", token=hold.token)
+    response = client.post(url("hold", token=hold.token), {
+        "email": "guest@example.org",
+        "attendees-TOTAL_FORMS": 1, "attendees-INITIAL_FORMS": 0,
+        "attendees-0-name": "Ana", "attendees-0-email": "ana@example.org",
+    })  # fmt: skip
+    assert response.url == url("pay", token=hold.token)
+    pay_page = client.get(response.url).content.decode()
+    assert "80.000 COP" in pay_page or "80,000 COP" in pay_page
+    declined = client.post(url("pay", token=hold.token), {"card": "4000 0000 0000 0341"})
+    assert declined.status_code == 200 and "declin" in declined.content.decode().lower()
+    with django_capture_on_commit_callbacks(execute=True):
+        paid = client.post(url("pay", token=hold.token), {"card": "4242 4242 4242 4242"})
+    assert paid.url == url("done", token=hold.token)
+    done = client.get(paid.url)
+    assert done.status_code == 200 and "Ana" in done.content.decode()
+    hold.refresh_from_db()
+    assert hold.order.status == "Paid" and hold.order.total_incl_tax == 80000
+    assert hold.order.discounts.get().voucher_code == "AMIGOS"
+    assert sorted(m.to[0] for m in mailoutbox) == ["ana@example.org", "guest@example.org"]
+
+
+def test_a_sold_out_ticket_offers_the_waitlist(client, event, make_ticket_type):
+    from commerce.ticketing import services
+    from commerce.ticketing.models import WaitlistEntry
+
+    ticket_type = make_ticket_type(capacity=1)
+    services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    page = client.get(url("event", event_id=event.pk)).content.decode()
+    assert url("waitlist_join", event_id=event.pk) in page
+    response = client.post(
+        url("waitlist_join", event_id=event.pk),
+        {"ticket_type": ticket_type.pk, "quantity": 1, "email": "wait@example.org"},
+    )
+    entry = WaitlistEntry.objects.get()
+    assert response.url == url("waitlist", token=entry.token)
+    status_page = client.get(response.url).content.decode()
+    assert "número 1" in status_page
+    client.post(response.url)
+    entry.refresh_from_db()
+    assert entry.status == "left"

@@ -243,6 +243,7 @@ def test_card_confirm(payment: Payment, number: str) -> str:
         message = exc.user_message or _("The card was declined.")
         with transaction.atomic():
             payment_failed(payment.intent_id, source="site", message=message)
+        _next_intent(payment)
         raise ValidationFailed(message, code="card_declined") from None
     except stripe.InvalidRequestError:
         raise ValidationFailed(_("Check the card number."), code="card_invalid") from None
@@ -252,6 +253,29 @@ def test_card_confirm(payment: Payment, number: str) -> str:
         raise Conflict(_("This card needs 3-D Secure, which the test form cannot show."),
                        code="requires_action")  # fmt: skip
     return payment_sync(payment.order)
+
+
+def _next_intent(payment: Payment) -> None:
+    """localstripe cannot confirm an intent again after a decline (Stripe can): the next
+    test card gets a fresh intent, keyed on the one it replaces."""
+    stripe_client = client()
+    try:
+        intent = stripe_client.v1.payment_intents.create(
+            params={
+                "amount": minor_units(payment.amount, payment.currency),
+                "currency": payment.currency.lower(),
+                "payment_method_types": ["card"],
+                "metadata": {"order": payment.order.number},
+            },
+            options={"idempotency_key": f"medellin-ai-after-{payment.intent_id}"},
+        )
+        stripe_client.v1.payment_intents.cancel(payment.intent_id)
+    except stripe.StripeError as exc:
+        raise _unavailable(exc) from None
+    Payment.objects.filter(pk=payment.pk).update(
+        intent_id=intent.id, client_secret=intent.client_secret or "",
+        status=PaymentStatus.REQUIRES_PAYMENT,
+    )  # fmt: skip
 
 
 # ---- refunds ---------------------------------------------------------------------------------

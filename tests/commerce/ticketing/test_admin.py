@@ -14,6 +14,7 @@ def _form(**changes):
             "category": "regular", "price": "25000", "currency": "COP", "sale_starts": "",
             "sale_ends": "", "min_per_order": "1", "max_per_order": "4", "capacity": "",
             "visibility": "public", "unlock_code": "", "sort_order": "0", "is_active": "on",
+            "tax_rate": "0", "price_floor": "", "price_ceiling": "",
             **changes}  # fmt: skip
 
 

@@ -107,3 +107,22 @@ def promo_codes(event):
         .distinct()
         .order_by("-date_created")
     )
+
+
+def group_offers(event):
+    """The site offers (group discounts) that cover the event's ticket types."""
+    from oscar.core.loading import get_model
+
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    products = TicketType.objects.filter(inventory__event_key=event.translation_key).values(
+        "product_id"
+    )
+    return (
+        ConditionalOffer.objects.filter(
+            offer_type=ConditionalOffer.SITE,
+            condition__range__included_products__in=products,
+        )
+        .select_related("condition", "benefit")
+        .distinct()
+        .order_by("-date_created")
+    )

@@ -5,7 +5,7 @@ from wagtail.admin.widgets import Button
 
 from cms.events.models import EventPage
 
-from . import admin_views, services
+from . import admin_orders, admin_views, services
 
 
 @hooks.register("register_admin_urls")
@@ -14,6 +14,9 @@ def register_ticket_type_urls():
         path("", admin_views.ticket_types, name="list"),
         path("add/", admin_views.ticket_type_edit, name="add"),
         path("<id:pk>/", admin_views.ticket_type_edit, name="edit"),
+        path("orders/", admin_orders.orders, name="orders"),
+        path("orders/<str:number>/", admin_orders.order_detail, name="order"),
+        path("promotions/", admin_orders.promotions, name="promotions"),
     ]
     return [path("events/<id:page_id>/tickets/", include((urls, "ticketing_admin")))]
 

@@ -433,4 +433,8 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list):
 
             language = translation.get_language() or "es"
             enqueue("commerce.ticketing.tasks.send_tickets", order.pk, language[:2])
+        # inventory alerts (80%, sold out) to the organizers: a task queued on commit
+        from config.tasks import enqueue
+
+        enqueue("commerce.ticketing.alerts.check_inventory", hold.inventory_id)
     return order

@@ -7,11 +7,11 @@ from community.notifications.registry import NotificationType, register
 INVENTORY_ALMOST_SOLD_OUT = register(
     NotificationType(
         code="ticketing.inventory_almost_sold_out",
-        label=_("Tickets of my events pass 80% sold"),
-        subject=_("{percent}% sold: {tickets}, “{event}”"),
+        label=_("Tickets of my events are almost sold out"),
+        subject=_("Almost sold out: {tickets}, “{event}”"),
         body=_(
-            "Hello {name}, {sold} of {capacity} seats are sold for {tickets} of “{event}” "
-            "({percent}%)."
+            "Hello {name}, {sold} of {capacity} seats are sold for {tickets} of “{event}”: "
+            "more than four in five."
         ),
         placeholders=frozenset({"name", "event", "tickets", "sold", "capacity", "percent", "link"}),
     )

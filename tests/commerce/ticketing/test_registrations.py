@@ -320,3 +320,30 @@ def test_the_admin_attendees_page_and_export(client, event, sold, organizer, mak
             assert client.get(path).status_code in (302, 403)
     client.force_login(make_user(Role.ADMIN))
     assert client.get(reverse("ticketing_attendees_admin:list", args=[event.pk])).status_code == 200
+
+
+# ---- hostile attendee input --------------------------------------------------------------
+
+
+def test_attendee_input_never_comes_back_executable(
+    client, event, organizer, make_ticket_type, question
+):
+    """Buyers type the attendee's name and answers; organizers read them on these pages."""
+    from commerce.ticketing.models import EventInventory
+    from tests.quality.security import XSS_PAYLOADS, executable_injections
+
+    ticket_type = make_ticket_type(max_per_order=len(XSS_PAYLOADS))
+    EventInventory.objects.update(capacity=None)
+    buy(ticket_type, [
+        {"name": payload[:120], "email": f"x{i}@example.org",
+         "answers": {str(question.pk): payload[:200]}}
+        for i, payload in enumerate(XSS_PAYLOADS)
+    ])  # fmt: skip
+    client.force_login(organizer)
+    for path in (
+        url("event", event.pk),
+        reverse("ticketing_attendees_admin:list", args=[event.pk]),
+    ):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert executable_injections(response.content.decode()) == [], path

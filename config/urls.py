@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path(
         "dashboard/settings/", notification_views.notification_settings, name="dashboard_settings"
     ),
+    path("dashboard/events/registrations/", include("commerce.ticketing.registration_urls")),
     path("dashboard/events/", include("cms.events.urls")),
     path("dashboard/", include("community.accounts.urls")),
     path("members/", include("community.accounts.member_urls")),

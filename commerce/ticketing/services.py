@@ -600,3 +600,7 @@ def tickets_issued(order) -> None:
 
     language = translation.get_language() or "es"
     enqueue("commerce.ticketing.tasks.send_tickets", order.pk, language[:2])
+    # inventory alerts (80%, sold out) to the organizers
+    inventory_id = order.tickets.values_list("inventory_id", flat=True).first()
+    if inventory_id:
+        enqueue("commerce.ticketing.alerts.check_inventory", inventory_id)

@@ -31,3 +31,14 @@ def tickets_button(page, user, view_name, next_url=None):
             icon_name="tag",
             priority=30,
         )
+
+
+@hooks.register("register_admin_urls")
+def register_attendee_urls():
+    from . import admin_registrations
+
+    urls = [
+        path("", admin_registrations.attendees, name="list"),
+        path("export/", admin_registrations.attendees_export, name="export"),
+    ]
+    return [path("events/<id:page_id>/attendees/", include((urls, "ticketing_attendees_admin")))]

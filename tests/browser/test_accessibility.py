@@ -163,6 +163,30 @@ def test_axe_catches_a_planted_inaccessible_page(axe_page):
     assert "image-alt" in found and "button-name" in found and "color-contrast" in found
 
 
+def _registered_event(organizer):
+    """A published demo event the organizer runs, with a ticket type, an attendee question
+    and one order (so the registrations pages show a full table)."""
+    from django.utils import timezone
+
+    from cms.events.models import EventPage, EventRequirement
+    from commerce.ticketing.services import hold_create, order_place, ticket_type_save
+
+    upcoming = EventPage.objects.live().filter(status="published", start__gt=timezone.now())
+    event = upcoming.filter(locale__language_code="es").order_by("start").first()
+    event.organizer = organizer
+    event.save()
+    EventRequirement.objects.create(event=event, label="Dieta", mandatory=False)
+    answers = {  # every question the demo event asks, answered
+        str(q.pk): q.option_list[0] if q.kind == "choice" else (q.kind == "checkbox" or "Sí")
+        for q in event.requirements.all()
+    }
+    ticket_type = ticket_type_save(event=event, user=organizer, data={"name_es": "General"})
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    order_place(hold_token=hold.token, email="ana@example.org",
+                attendees=[{"name": "Ana", "email": "ana@example.org", "answers": answers}])  # fmt: skip
+    return event
+
+
 @needs_axe
 def test_organizer_pages(axe_page, site):
     from cms.events.models import Venue
@@ -183,8 +207,11 @@ def test_organizer_pages(axe_page, site):
         data={"details": details(), "place": {"event_format": "in_person", "venue": venue.pk}},
     )
     steps = ("details", "place", "media", "agenda", "requirements", "review")
+    registered = _registered_event(olga)
     pages = [
         *(f"/{lang}/dashboard/events/" for lang in ("es", "en")),
+        *(f"/{lang}/dashboard/events/registrations/" for lang in ("es", "en")),
+        *(f"/{lang}/dashboard/events/registrations/{registered.pk}/" for lang in ("es", "en")),
         *(f"/{lang}/dashboard/events/submissions/" for lang in ("es", "en")),
         "/es/dashboard/events/submissions/new/",
         "/es/dashboard/events/venues/new/",

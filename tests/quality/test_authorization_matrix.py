@@ -134,6 +134,12 @@ TICKETING = {
     ("GET",   "/api/v1/events/<id:event_id>/promo-codes/",            "foreign"): (401, 403, 403, 403, 200),
     ("POST",  "/api/v1/events/<id:event_id>/promo-codes/",            "own"):     (401, 403, 403, 201, 201),
     ("POST",  "/api/v1/events/<id:event_id>/promo-codes/",            "foreign"): (401, 403, 403, 403, 201),
+    ("GET",   "/api/v1/events/<id:event_id>/attendees/",              "own"):     (401, 403, 403, 200, 200),
+    ("GET",   "/api/v1/events/<id:event_id>/attendees/",              "foreign"): (401, 403, 403, 403, 200),
+    ("POST",  "/api/v1/events/<id:event_id>/attendees/message/",      "own"):     (401, 403, 403, 202, 202),
+    ("POST",  "/api/v1/events/<id:event_id>/attendees/message/",      "foreign"): (401, 403, 403, 403, 202),
+    ("POST",  "/api/v1/events/<id:event_id>/orders/<str:number>/resend/", "own"):     (401, 403, 403, 202, 202),
+    ("POST",  "/api/v1/events/<id:event_id>/orders/<str:number>/resend/", "foreign"): (401, 403, 403, 403, 202),
 }  # fmt: skip
 
 
@@ -244,6 +250,10 @@ BODIES = {
         "code": "MATRIZ10",
         "percent": "10",
         "ticket_types": [_latest_ticket_type()],
+    },
+    ("POST", "/api/v1/events/<id:event_id>/attendees/message/"): {
+        "subject": "Parqueadero",
+        "body": "Entren por la puerta norte.",
     },
     ("POST", "/api/v1/events/venues/"): {
         "name": "Casa de la Cultura",
@@ -466,6 +476,15 @@ def _setups():
         )
         return {"event_id": event.pk, "pk": ticket_type.pk}
 
+    def registered_event(owner, counterpart):  # a ticketed event with one order placed
+        from commerce.ticketing.services import hold_create, order_place
+
+        ids = ticketed_event(owner, counterpart)
+        hold = hold_create(ticket_type_id=ids["pk"], quantity=1)
+        order = order_place(hold_token=hold.token, email="ana@example.org",
+                            attendees=[{"name": "Ana", "email": "ana@example.org"}])  # fmt: skip
+        return {"event_id": ids["event_id"], "number": order.number}
+
     def seat_hold(owner, counterpart):  # owner's hold of one seat
         from commerce.ticketing.services import hold_create
 
@@ -513,6 +532,9 @@ def _setups():
         "/api/v1/events/<id:event_id>/ticket-types/": ticketed_event,
         "/api/v1/events/<id:event_id>/ticket-types/<id:pk>/": ticketed_event,
         "/api/v1/events/<id:event_id>/check-ins/": ticketed_event,
+        "/api/v1/events/<id:event_id>/attendees/": registered_event,
+        "/api/v1/events/<id:event_id>/attendees/message/": registered_event,
+        "/api/v1/events/<id:event_id>/orders/<str:number>/resend/": registered_event,
         "/api/v1/holds/": ticketed_event,
         "/api/v1/holds/<uuid:token>/": seat_hold,
         "/api/v1/holds/<uuid:token>/order/": seat_hold,

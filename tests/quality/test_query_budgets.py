@@ -487,6 +487,34 @@ def test_my_ticket_listing(api_client, demo_site, make_user):
     )
 
 
+def test_event_attendee_listing(api_client, demo_site, make_user):
+    from cms.events.factories import event_indexes, make_event
+    from cms.events.models import EventRequirement
+    from commerce.ticketing.services import hold_create, order_place, ticket_type_save
+
+    organizer = make_user(Role.ORGANIZER)
+    event = make_event(event_indexes(demo_site["homes"])["es"], organizer=organizer)
+    question = EventRequirement.objects.create(event=event, label="Dieta", mandatory=False)
+    general = ticket_type_save(event=event, user=organizer, data={"name_es": "General"})
+    vip = ticket_type_save(event=event, user=organizer, data={"name_es": "VIP"})
+    counter = iter(range(1000))
+
+    def add():  # an order of two attendees, alternating ticket types, with an answer
+        n = next(counter)
+        hold = hold_create(ticket_type_id=(general, vip)[n % 2].pk, quantity=2)
+        people = [{"name": f"Ana {n}", "email": f"ana{n}@example.org",
+                   "answers": {str(question.pk): "Vegana"}},
+                  {"name": f"Beto {n}", "email": f"beto{n}@example.org"}]  # fmt: skip
+        order_place(hold_token=hold.token, email=f"c{n}@example.org", attendees=people)
+
+    api_client.force_authenticate(organizer)
+    assert_constant_queries(
+        lambda: api_client.get(f"/api/v1/events/{event.pk}/attendees/", {"page_size": 100}).json(),
+        add,
+        budget=12,
+    )
+
+
 LISTING_TESTS = {
     ("GET", "/api/v1/blog/posts/<id:pk>/comments/"): test_blog_comment_listing,
     ("GET", "/api/v1/events/submissions/"): test_event_submission_listing,
@@ -507,6 +535,7 @@ LISTING_TESTS = {
     ("GET", "/api/v1/role-changes/"): test_role_change_listing,
     ("GET", "/api/v1/notifications/"): test_notification_listing,
     ("GET", "/api/v1/me/tickets/"): test_my_ticket_listing,
+    ("GET", "/api/v1/events/<id:event_id>/attendees/"): test_event_attendee_listing,
 }
 
 

@@ -52,3 +52,48 @@ def test_others_cannot_manage_the_events_tickets(client, event, make_user, role)
 def test_admins_manage_any_events_tickets(client, event, admin_user):
     client.force_login(admin_user)
     assert client.post(reverse("ticketing_admin:add", args=[event.pk]), _form()).status_code == 302
+
+
+def test_the_organizer_refunds_from_the_orders_admin_and_sees_the_audit_log(
+    client, event, organizer, make_ticket_type, make_user
+):
+    from commerce.ticketing import services
+
+    ticket_type = make_ticket_type()
+    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    order = services.order_place(
+        hold_token=hold.token, email="g@example.org",
+        attendees=[{"name": "Ana", "email": "ana@example.org"}],
+    )  # fmt: skip
+    client.force_login(organizer)
+    listing = client.get(reverse("ticketing_admin:orders", args=[event.pk]), {"q": "ana@exa"})
+    assert order.number in listing.content.decode()
+    detail_url = reverse("ticketing_admin:order", args=[event.pk, order.number])
+    code = order.tickets.get().code
+    response = client.post(detail_url, {"tickets": [code], "reason": "Cambio de planes"})
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == "Refunded"
+    page = client.get(detail_url).content.decode()
+    assert "Cambio de planes" in page and "Paid → Refunded" in page
+    client.force_login(make_user(Role.ORGANIZER))
+    denied = client.get(detail_url)  # Wagtail turns PermissionDenied into a redirect home
+    assert denied.status_code == 302 and denied.url == reverse("wagtailadmin_home")
+
+
+def test_the_organizer_adds_a_promo_code_and_a_group_discount(
+    client, event, organizer, make_ticket_type
+):
+    ticket_type = make_ticket_type(price=1000)
+    client.force_login(organizer)
+    url = reverse("ticketing_admin:promotions", args=[event.pk])
+    response = client.post(url, {"kind": "code", "code-code": "socios", "code-percent": "15",
+                                 "code-ticket_types": [ticket_type.pk]})  # fmt: skip
+    assert response.status_code == 302
+    bad = client.post(url, {"kind": "group", "group-min_quantity": "1", "group-percent": "10",
+                            "group-ticket_types": [ticket_type.pk]})  # fmt: skip
+    assert bad.status_code == 200 and bad.context["group_form"].errors
+    client.post(url, {"kind": "group", "group-min_quantity": "4", "group-percent": "10",
+                      "group-ticket_types": [ticket_type.pk]})  # fmt: skip
+    page = client.get(url).content.decode()
+    assert "SOCIOS" in page and "4" in page

@@ -1,9 +1,11 @@
 """Demo tickets: every upcoming demo event sells tickets — free RSVPs for meetups, paid
-regular and VIP tickets (and a hidden code for partners) for conferences and workshops —
+early-bird, regular (with demand pricing) and VIP tickets, IVA included, a hidden code for
+partners, a promo code COMUNIDAD<id> and a group discount for conferences and workshops —
 and the demo attendee is registered for two free events."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -16,6 +18,7 @@ from .services import hold_create, order_place, ticket_type_save
 
 PAID = [
     # name_es, name_en, category, price, capacity, visibility, code
+    ("Preventa", "Early bird", "early_bird", Decimal("25000"), 30, "public", ""),
     ("General", "General admission", "regular", Decimal("35000"), None, "public", ""),
     ("VIP con almuerzo", "VIP with lunch", "vip", Decimal("90000"), 20, "public", ""),
     ("Aliados", "Partners", "custom", Decimal("20000"), 15, "hidden", "ALIADOS2026"),
@@ -46,14 +49,31 @@ def demo_tickets() -> int:
             free_events.append(event)
             made += 1
             continue
+        types = []
         for name_es, name_en, category, price, capacity, visibility, code in PAID:
-            ticket_type_save(
+            early = category == "early_bird"
+            types.append(ticket_type_save(
                 event=event, user=admin,
                 data={"name_es": name_es, "name_en": name_en, "category": category,
                       "price": price, "capacity": capacity, "visibility": visibility,
-                      "unlock_code": code, "max_per_order": 6},
-            )  # fmt: skip
+                      "unlock_code": code, "max_per_order": 6, "tax_rate": Decimal("19"),
+                      "sale_ends": min(event.start, timezone.now() + timedelta(days=7))
+                      if early else None,
+                      # demand pricing: the general ticket costs more once half the room sold
+                      "price_steps": [] if early or visibility == "hidden" else
+                      [{"kind": "share", "threshold": 50, "price": price + 10000}]},
+            ))  # fmt: skip
             made += 1
+        from .pricing import group_discount_create, promo_code_create
+
+        code = f"COMUNIDAD{event.pk}"
+        from oscar.core.loading import get_model
+
+        if not get_model("voucher", "Voucher").objects.filter(code=code).exists():
+            promo_code_create(event=event, user=admin, code=code, percent=Decimal("20"),
+                              ticket_types=types[:2], max_uses=50, per_customer=1)  # fmt: skip
+            group_discount_create(event=event, user=admin, min_quantity=4,
+                                  percent=Decimal("10"), ticket_types=types[1:2])  # fmt: skip
     if attendee is not None and not Ticket.objects.filter(user=attendee).exists():
         for event in free_events[:2]:
             ticket_type = TicketType.objects.get(inventory__event_key=event.translation_key)

@@ -319,8 +319,12 @@ def group_discount_create(*, event, user, min_quantity: int, percent,
     label = name or _("Group of %(n)s or more: %(p)s%% off") % {"n": min_quantity, "p": percent}
     with transaction.atomic():
         product_range = _range_for(f"{label} ({event.translation_key})", ticket_types)
+        name, number = f"{label} · {event.title}"[:120], 1
+        while ConditionalOffer.objects.filter(name=name).exists():  # Oscar: names are unique
+            number += 1
+            name = f"{label} · {event.title}"[:115] + f" #{number}"
         return ConditionalOffer.objects.create(
-            name=label[:128],
+            name=name,
             offer_type=ConditionalOffer.SITE,
             condition=Condition.objects.create(
                 range=product_range, type=Condition.COUNT, value=min_quantity

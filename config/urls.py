@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
         "dashboard/settings/", notification_views.notification_settings, name="dashboard_settings"
     ),
     path("dashboard/events/", include("cms.events.urls")),
+    path("dashboard/billing/", include("commerce.ticketing.billing_urls")),
     path("dashboard/", include("community.accounts.urls")),
     path("members/", include("community.accounts.member_urls")),
     path("forums/", include("community.forums.urls")),

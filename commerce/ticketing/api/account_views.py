@@ -60,7 +60,8 @@ class MyTicketPdfView(APIView):
 class MyTicketTransferView(APIView):
     """Give one of the caller's tickets to another person: the ticket's earlier QR code
     stops working, the new attendee is emailed a new PDF ticket, the previous one is told.
-    Refused (409) for a ticket already used at the door or an event that is over."""
+    Refused (409) for a void ticket, one already used at the door, or an event that is over
+    or cancelled."""
 
     permission_classes = [drf_permissions.IsAuthenticated]
 
@@ -70,7 +71,8 @@ class MyTicketTransferView(APIView):
         operation_id="tickets_mine_transfer",
     )
     def post(self, request, code):
-        _held_ticket(request, code)
+        if selectors.ticket_for_holder(user=request.user, code=code) is None:
+            raise NotFound(NO_SUCH_TICKET)  # a void one of theirs: the service's 409 says why
         data = s.TransferSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         ticket = ticket_transfer(code=code, user=request.user, **data.validated_data)

@@ -102,6 +102,9 @@ def test_transfer_through_the_api(ticket, buyer, make_user, api_client):
     Ticket.objects.filter(pk=ticket.pk).update(checked_in_at=timezone.now())
     response = api_client.post(url, {"name": "Eva", "email": "eva@example.org"}, format="json")
     assert response.status_code == 409 and response.json()["error"]["code"] == "checked_in"
+    Ticket.objects.filter(pk=ticket.pk).update(checked_in_at=None, status="void")
+    response = api_client.post(url, {"name": "Eva", "email": "eva@example.org"}, format="json")
+    assert response.status_code == 409 and response.json()["error"]["code"] == "void"
 
 
 def test_transfer_on_the_site(ticket, buyer, make_user, client):

@@ -37,6 +37,8 @@ def transfer_refusal(ticket: Ticket, now=None) -> Conflict | None:
     event = ticket.inventory.event
     if ticket.status == TicketStatus.VOID:
         return Conflict(_("This ticket is void (refunded or transferred)."), code="void")
+    if ticket.status != TicketStatus.VALID:  # an order still waiting for its payment
+        return Conflict(_("This ticket is not paid for yet."), code="unpaid")
     if ticket.checked_in_at is not None:
         return Conflict(_("This ticket was already used at the door."), code="checked_in")
     if event.end <= (now or timezone.now()) or event.status == EventStatus.CANCELLED:

@@ -79,6 +79,10 @@ def test_others_void_used_and_past_tickets_are_refused(ticket, buyer, make_user,
     with pytest.raises(Conflict) as caught:
         ticket_transfer(code=ticket.code, user=buyer, name="X", email="x@example.org")
     assert caught.value.code == "void"
+    Ticket.objects.filter(pk=ticket.pk).update(status="pending")  # an order awaiting payment
+    with pytest.raises(Conflict) as caught:
+        ticket_transfer(code=ticket.code, user=buyer, name="X", email="x@example.org")
+    assert caught.value.code == "unpaid"
     Ticket.objects.filter(pk=ticket.pk).update(status="valid")
     event.start, event.end = timezone.now() - timedelta(days=2), timezone.now() - timedelta(days=1)
     event.save(update_fields=["start", "end"])

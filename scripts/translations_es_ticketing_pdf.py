@@ -29,8 +29,7 @@ ES = {
         "Quien la recibe obtiene por correo una entrada nueva en PDF; el código QR actual deja de funcionar de inmediato."
     ),
     "Transfer the ticket": "Transferir la entrada",
-    # order statuses
-    "Awaiting payment": "Pendiente de pago",
+    # order statuses ("Awaiting payment" is in translations_es_ticketing_payments.py)
     "Payment confirmed": "Pago confirmado",
     "Order cancelled": "Pedido cancelado",
     "Order expired": "Pedido vencido",
@@ -42,7 +41,6 @@ ES = {
     "Order %(number)s": "Pedido %(number)s",
     "Date": "Fecha",
     "Quantity": "Cantidad",
-    "Total": "Total",
     "PDF": "PDF",
     "Transfer": "Transferir",
     "Receipt for order %(number)s": "Recibo del pedido %(number)s",
@@ -53,7 +51,6 @@ ES = {
     "Lines": "Conceptos",
     "Item": "Concepto",
     "Unit price": "Precio unitario",
-    "Amount": "Importe",
     "Subtotal before tax": "Subtotal antes de impuestos",
     "Tax (IVA)": "Impuesto (IVA)",
     "Print": "Imprimir",

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     ),
     path("dashboard/events/registrations/", include("commerce.ticketing.registration_urls")),
     path("dashboard/events/", include("cms.events.urls")),
+    path("dashboard/billing/", include("commerce.ticketing.billing_urls")),
     path("dashboard/", include("community.accounts.urls")),
     path("members/", include("community.accounts.member_urls")),
     path("forums/", include("community.forums.urls")),

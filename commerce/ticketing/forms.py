@@ -61,3 +61,10 @@ class WaitlistForm(forms.Form):
     ticket_type = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     quantity = forms.IntegerField(label=_("How many"), min_value=1, max_value=100, initial=1)
     email = forms.EmailField(label=_("Email"), required=False)
+
+
+class TransferForm(forms.Form):
+    """Who receives a transferred ticket; transfers.ticket_transfer checks the rest."""
+
+    name = forms.CharField(label=_("New attendee's name"), max_length=120)
+    email = forms.EmailField(label=_("New attendee's email"), max_length=254)

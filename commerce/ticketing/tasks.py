@@ -1,9 +1,7 @@
-"""Background work of ticketing: the confirmation email with every ticket's QR code and the
-event's calendar file. Tasks take primary keys and re-read the rows."""
+"""Background work of ticketing: the confirmation email with the PDF tickets and the event's
+calendar file, and the emails of a transfer. Tasks take primary keys and re-read the rows."""
 
 from __future__ import annotations
-
-import io
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -13,30 +11,40 @@ from oscar.core.loading import get_model
 
 from cms.events.calendars import event_ics
 
-from .checkin import ticket_token
+from .models import Ticket
+from .orders_selectors import events_in_language
+from .pdf import pdf_filename, tickets_pdf
 
 
-def _qr_png(ticket) -> bytes:
-    import qrcode
+def _email(template: str, context: dict, address: str) -> EmailMultiAlternatives:
+    subject = render_to_string(f"ticketing/email/{template}_subject.txt", context).strip()
+    return EmailMultiAlternatives(
+        subject,
+        render_to_string(f"ticketing/email/{template}.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [address],
+    )
 
-    buffer = io.BytesIO()
-    qrcode.make(ticket_token(ticket)).save(buffer, format="PNG")
-    return buffer.getvalue()
+
+def _with_tickets(message: EmailMultiAlternatives, tickets: list, language: str, calendar):
+    message.attach(pdf_filename(tickets), tickets_pdf(tickets, language), "application/pdf")
+    message.attach("event.ics", calendar, "text/calendar")
+    return message
 
 
 def send_tickets(order_id: int, language: str = "es") -> None:
-    """Email the buyer (and each attendee with another address) their tickets."""
+    """Email the buyer (and each attendee with another address) their tickets: one PDF with
+    a page per ticket, and the event's .ics."""
     Order = get_model("order", "Order")
     order = Order.objects.select_related("user").get(pk=order_id)
-    tickets = list(order.tickets.select_related("ticket_type__inventory__event"))
+    tickets = list(
+        order.tickets.select_related("ticket_type", "inventory__event__venue").order_by("pk")
+    )
     if not tickets:
         return
-    event = tickets[0].ticket_type.inventory.event
+    event = tickets[0].inventory.event
     with translation.override(language):
-        from wagtail.models import Locale
-
-        locale = Locale.objects.filter(language_code=language).first()
-        shown = (event.get_translation_or_none(locale) if locale else None) or event
+        shown = events_in_language([event], language).get(event.translation_key, event)
         buyer = order.user.email if order.user_id else order.guest_email
         recipients = {buyer: tickets}
         for ticket in tickets:
@@ -46,17 +54,7 @@ def send_tickets(order_id: int, language: str = "es") -> None:
         for address, own in recipients.items():
             context = {"order": order, "event": shown, "tickets": own,
                        "url": shown.full_url or ""}  # fmt: skip
-            subject = render_to_string("ticketing/email/tickets_subject.txt", context).strip()
-            message = EmailMultiAlternatives(
-                subject,
-                render_to_string("ticketing/email/tickets.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [address],
-            )
-            for ticket in own:
-                message.attach(f"ticket-{ticket.code}.png", _qr_png(ticket), "image/png")
-            message.attach("event.ics", calendar, "text/calendar")
-            message.send()
+            _with_tickets(_email("tickets", context, address), own, language, calendar).send()
 
 
 def _shown_event(event, language: str):
@@ -121,3 +119,30 @@ def sweep() -> None:
 
     payments.expire_unpaid()
     waitlist.sweep()
+
+
+def _language_of(user, fallback: str) -> str:
+    profile = getattr(user, "profile", None) if user is not None else None
+    return getattr(profile, "preferred_language", "") or fallback
+
+
+def send_transfer(ticket_id: int, old_name: str, old_email: str, language: str = "es") -> None:
+    """After a transfer: the new holder gets their PDF ticket and the .ics (in their
+    account's language, else the language the transfer was made in); the old holder is
+    told their QR code no longer admits anyone."""
+    ticket = Ticket.objects.select_related(
+        "ticket_type", "order", "user__profile", "inventory__event__venue"
+    ).get(pk=ticket_id)
+    source = ticket.inventory.event
+    new_language = _language_of(ticket.user, language)
+    with translation.override(new_language):
+        event = events_in_language([source], new_language).get(source.translation_key, source)
+        context = {"ticket": ticket, "event": event, "old_name": old_name,
+                   "url": event.full_url or ""}  # fmt: skip
+        message = _email("transfer_received", context, ticket.attendee_email)
+        _with_tickets(message, [ticket], new_language, event_ics(event)).send()
+    if old_email and old_email.lower() != ticket.attendee_email.lower():
+        with translation.override(language):
+            event = events_in_language([source], language).get(source.translation_key, source)
+            context = {"ticket": ticket, "event": event, "old_name": old_name}
+            _email("transfer_sent", context, old_email).send()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import account_views, views
 
 app_name = "ticketing"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("events/<id:event_id>/waitlist/", views.waitlist_join, name="waitlist_join"),
     path("waitlist/<uuid:token>/", views.waitlist_entry, name="waitlist"),
     path("check-in/<id:event_id>/", views.check_in_page, name="check_in"),
+    path("my/<str:code>.pdf", account_views.ticket_pdf, name="pdf"),
+    path("my/<str:code>/transfer/", account_views.ticket_transfer_page, name="transfer"),
 ]

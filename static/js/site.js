@@ -7,3 +7,8 @@ document.querySelectorAll("[data-menu-toggle]").forEach((button) => {
     nav.classList.toggle("is-open", !open);
   });
 });
+
+// Receipts: a print button (inline handlers are not allowed by the CSP).
+document.querySelectorAll("[data-print]").forEach((button) => {
+  button.addEventListener("click", () => window.print());
+});

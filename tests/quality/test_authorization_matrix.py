@@ -98,6 +98,8 @@ EVENTS = {
 # callers get someone else's: the token alone does not open a hold owned by an account, 404);
 # "foreign" is another member's. Ticket types: "own" is an event the caller organizes, but
 # only organizers (the `events.submit_event` permission) and admins manage tickets.
+# Tickets and orders under /me/: "own" is an order the caller placed (anonymous callers:
+# someone else's), "foreign" another member's; nobody but its buyer or attendee sees one (404).
 TICKETING = {
     #  method, route,                                                 target     anon attendee member organizer admin
     ("GET",   "/api/v1/events/<id:event_id>/tickets/",                "all"):     (200, 200, 200, 200, 200),
@@ -110,6 +112,13 @@ TICKETING = {
     ("POST",  "/api/v1/holds/<uuid:token>/order/",                    "own"):     (404, 201, 201, 201, 201),
     ("POST",  "/api/v1/holds/<uuid:token>/order/",                    "foreign"): (404, 404, 404, 404, 404),
     ("GET",   "/api/v1/me/tickets/",                                  "own"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/me/tickets/<str:code>/pdf/",                   "own"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/me/tickets/<str:code>/pdf/",                   "foreign"): (401, 404, 404, 404, 404),
+    ("POST",  "/api/v1/me/tickets/<str:code>/transfer/",              "own"):     (401, 200, 200, 200, 200),
+    ("POST",  "/api/v1/me/tickets/<str:code>/transfer/",              "foreign"): (401, 404, 404, 404, 404),
+    ("GET",   "/api/v1/me/orders/",                                   "own"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/me/orders/<str:number>/",                      "own"):     (401, 200, 200, 200, 200),
+    ("GET",   "/api/v1/me/orders/<str:number>/",                      "foreign"): (401, 404, 404, 404, 404),
     ("GET",   "/api/v1/events/<id:event_id>/ticket-types/",           "own"):     (401, 403, 403, 200, 200),
     ("GET",   "/api/v1/events/<id:event_id>/ticket-types/",           "foreign"): (401, 403, 403, 403, 200),
     ("POST",  "/api/v1/events/<id:event_id>/ticket-types/",           "own"):     (401, 403, 403, 201, 201),
@@ -254,6 +263,10 @@ BODIES = {
     ("POST", "/api/v1/events/<id:event_id>/attendees/message/"): {
         "subject": "Parqueadero",
         "body": "Entren por la puerta norte.",
+    },
+    ("POST", "/api/v1/me/tickets/<str:code>/transfer/"): {
+        "name": "Dora",
+        "email": "dora@example.org",
     },
     ("POST", "/api/v1/events/venues/"): {
         "name": "Casa de la Cultura",
@@ -522,11 +535,25 @@ def _setups():
                             attendees=[{"name": "Ana", "email": owner.email}])  # fmt: skip
         return {"number": order.number}
 
+    def placed_order(owner, counterpart):  # an order owner placed for one seat
+        from commerce.ticketing.services import order_place
+
+        hold = seat_hold(owner, counterpart)
+        order = order_place(
+            hold_token=hold["token"],
+            user=owner,
+            attendees=[{"name": "Ana", "email": "ana@example.org"}],
+        )
+        return {"number": order.number, "code": order.tickets.get().code}
+
     return {
         "/api/v1/orders/<str:number>/refunds/": registration,
         "/api/v1/waitlist/": sold_out,
         "/api/v1/waitlist/<uuid:token>/": waitlist_entry,
         "/api/v1/events/<id:event_id>/promo-codes/": ticketed_event,
+        "/api/v1/me/tickets/<str:code>/pdf/": placed_order,
+        "/api/v1/me/tickets/<str:code>/transfer/": placed_order,
+        "/api/v1/me/orders/<str:number>/": placed_order,
         "/api/v1/events/<id:event_id>/tickets/": ticketed_event,
         "/api/v1/events/<id:event_id>/questions/": ticketed_event,
         "/api/v1/events/<id:event_id>/ticket-types/": ticketed_event,

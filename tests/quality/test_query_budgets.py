@@ -515,6 +515,31 @@ def test_event_attendee_listing(api_client, demo_site, make_user):
     )
 
 
+def test_my_order_listing(api_client, demo_site, make_user):
+    from cms.events.factories import event_indexes, make_event
+    from commerce.ticketing.services import hold_create, order_place, ticket_type_save
+
+    indexes = event_indexes(demo_site["homes"])
+    member = make_user(Role.MEMBER, email="socia@example.org")
+    organizer = make_user(Role.ORGANIZER)
+    counter = iter(range(1000))
+
+    def add():  # an order for an event in each language, two tickets each
+        n = next(counter)
+        for index in indexes.values():
+            event = make_event(index, organizer=organizer, slug=f"con-pedidos-{n}")
+            ticket_type = ticket_type_save(event=event, user=organizer, data={"name_es": "Gen"})
+            hold = hold_create(ticket_type_id=ticket_type.pk, quantity=2, user=member)
+            people = [{"name": "Socia", "email": "socia@example.org"},
+                      {"name": "Amiga", "email": f"amiga{n}@example.org"}]  # fmt: skip
+            order_place(hold_token=hold.token, user=member, attendees=people)
+
+    api_client.force_authenticate(member)
+    assert_constant_queries(
+        lambda: api_client.get("/api/v1/me/orders/", {"page_size": 100}).json(), add, budget=6
+    )
+
+
 LISTING_TESTS = {
     ("GET", "/api/v1/blog/posts/<id:pk>/comments/"): test_blog_comment_listing,
     ("GET", "/api/v1/events/submissions/"): test_event_submission_listing,
@@ -536,6 +561,7 @@ LISTING_TESTS = {
     ("GET", "/api/v1/notifications/"): test_notification_listing,
     ("GET", "/api/v1/me/tickets/"): test_my_ticket_listing,
     ("GET", "/api/v1/events/<id:event_id>/attendees/"): test_event_attendee_listing,
+    ("GET", "/api/v1/me/orders/"): test_my_order_listing,
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import account_views, views
 
 urlpatterns = [
     path("events/<id:event_id>/tickets/", views.EventOffersView.as_view(), name="event-tickets"),
@@ -32,4 +32,16 @@ urlpatterns = [
         views.PromoCodeListView.as_view(),
         name="event-promo-codes",
     ),
+    path(
+        "me/tickets/<str:code>/pdf/",
+        account_views.MyTicketPdfView.as_view(),
+        name="my-ticket-pdf",
+    ),
+    path(
+        "me/tickets/<str:code>/transfer/",
+        account_views.MyTicketTransferView.as_view(),
+        name="my-ticket-transfer",
+    ),
+    path("me/orders/", account_views.MyOrderListView.as_view(), name="my-orders"),
+    path("me/orders/<str:number>/", account_views.MyOrderDetailView.as_view(), name="my-order"),
 ]

@@ -99,7 +99,7 @@ def test_a_paid_order_waits_for_the_card_with_pending_tickets_and_held_seats(mak
     assert list(order.transitions.values_list("from_status", "to_status")) == [("", "Pending")]
 
 
-def test_the_tickets_are_emailed_with_their_qr_codes_and_the_calendar_file(
+def test_the_tickets_are_emailed_as_a_pdf_with_the_calendar_file(
     make_ticket_type, mailoutbox, django_capture_on_commit_callbacks
 ):
     ticket_type = make_ticket_type()
@@ -115,10 +115,10 @@ def test_the_tickets_are_emailed_with_their_qr_codes_and_the_calendar_file(
     codes = [t.code for t in order.tickets.all()]
     assert all(code in ana.body for code in codes)  # the buyer gets every ticket
     kinds = sorted(mime for _name, _content, mime in ana.attachments)
-    assert kinds == ["image/png", "image/png", "text/calendar"]
+    assert kinds == ["application/pdf", "text/calendar"]
     from icalendar import Calendar
 
     calendar = Calendar.from_ical(next(c for _n, c, m in ana.attachments if m == "text/calendar"))
     assert calendar.walk("VEVENT")[0]["SUMMARY"] == "Taller abierto"
     beto = by_address["beto@example.org"]
-    assert len([a for a in beto.attachments if a[2] == "image/png"]) == 1
+    assert [a[2] for a in beto.attachments] == ["application/pdf", "text/calendar"]

@@ -1,0 +1,112 @@
+"""The buyer's account through the API: download a ticket's PDF, transfer a ticket, and
+read one's orders with their tickets. Thin: reads in orders_selectors, the transfer in
+transfers.ticket_transfer, the PDF in pdf.tickets_pdf (shared with the site)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics
+from rest_framework import permissions as drf_permissions
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import orders_selectors as selectors
+from ..models import TicketStatus
+from ..pdf import pdf_filename, tickets_pdf
+from ..transfers import ticket_transfer
+from . import account_serializers as s
+
+NO_SUCH_TICKET = _("There is no such ticket, or it is not yours.")
+NO_SUCH_ORDER = _("There is no such order, or it is not yours.")
+
+
+def _language() -> str:
+    return (translation.get_language() or "es")[:2]
+
+
+def _held_ticket(request, code: str):
+    ticket = selectors.ticket_for_holder(user=request.user, code=code)
+    if ticket is None or ticket.status != TicketStatus.VALID:
+        raise NotFound(NO_SUCH_TICKET)
+    return ticket
+
+
+class MyTicketPdfView(APIView):
+    """One of the caller's valid tickets as a PDF (one page, in the request's language).
+    Tickets the caller neither bought nor holds answer 404."""
+
+    permission_classes = [drf_permissions.IsAuthenticated]
+
+    @extend_schema(
+        responses={
+            (200, "application/pdf"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The PDF ticket."
+            )
+        },
+        operation_id="tickets_mine_pdf",
+    )
+    def get(self, request, code):
+        ticket = _held_ticket(request, code)
+        response = HttpResponse(tickets_pdf([ticket], _language()), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{pdf_filename([ticket])}"'
+        return response
+
+
+class MyTicketTransferView(APIView):
+    """Give one of the caller's tickets to another person: the ticket's earlier QR code
+    stops working, the new attendee is emailed a new PDF ticket, the previous one is told.
+    Refused (409) for a void ticket, one already used at the door, or an event that is over
+    or cancelled."""
+
+    permission_classes = [drf_permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=s.TransferSerializer,
+        responses={200: s.AccountTicketSerializer},
+        operation_id="tickets_mine_transfer",
+    )
+    def post(self, request, code):
+        if selectors.ticket_for_holder(user=request.user, code=code) is None:
+            raise NotFound(NO_SUCH_TICKET)  # a void one of theirs: the service's 409 says why
+        data = s.TransferSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ticket = ticket_transfer(code=code, user=request.user, **data.validated_data)
+        ticket = selectors.ticket_for_holder(user=request.user, code=ticket.code) or ticket
+        return Response(s.AccountTicketSerializer(ticket).data)
+
+
+class MyOrderListView(generics.ListAPIView):
+    """The orders the caller placed, newest first, each with its event and tickets."""
+
+    permission_classes = [drf_permissions.IsAuthenticated]
+    serializer_class = s.AccountOrderSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        return selectors.orders_of_buyer(user=self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        page = selectors.with_events(self.paginate_queryset(self.get_queryset()), _language())
+        data = s.AccountOrderSerializer(page, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(data.data)
+
+
+class MyOrderDetailView(APIView):
+    """One of the caller's orders as a receipt: lines, totals, tax, status and tickets."""
+
+    permission_classes = [drf_permissions.IsAuthenticated]
+
+    @extend_schema(
+        responses={200: s.AccountOrderDetailSerializer}, operation_id="orders_mine_detail"
+    )
+    def get(self, request, number):
+        order = selectors.order_of_buyer(user=request.user, number=number)
+        if order is None:
+            raise NotFound(NO_SUCH_ORDER)
+        (order,) = selectors.with_events([order], _language())
+        return Response(s.AccountOrderDetailSerializer(order, context={"request": request}).data)

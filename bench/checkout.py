@@ -11,7 +11,9 @@ bench.settings (DEBUG off, throttles off), then reports:
 - race: N buyers, each POST /api/v1/holds/ then POST /api/v1/holds/<token>/order/, all at
   once; seats sold (must equal K), answers by status, p50/p95 of each buyer's whole flow;
 - holds: committed holds per second and p95 at 16 concurrent buyers on one ticket type;
-- orders: orders per second, server CPU ms and SQL queries per order (hold → order).
+- orders: orders per second, server CPU ms and SQL queries per order (hold → order);
+- paid: the same for paid orders (hold → order with its PaymentIntent from localstripe →
+  Stripe's signed payment_intent.succeeded webhook), localstripe started on --stripe-port.
 Server CPU is the gunicorn workers' user+system time (/proc); queries come from the
 X-Query-Count header. Loopback only.
 """
@@ -52,9 +54,10 @@ admin = get_user_model().objects.filter(is_superuser=True).first() or \\
 index = event_indexes(homes)["es"]
 event = make_event(index, title="Benchmark", slug="benchmark-%(stamp)s", capacity=None, days=30)
 ids = []
-for name, capacity in (("race", %(seats)d), ("hot", 1000000), ("plain", 1000000)):
+for name, capacity, price in (("race", %(seats)d, 0), ("hot", 1000000, 0),
+                              ("plain", 1000000, 0), ("paid", 1000000, 50000)):
     ids.append(ticket_type_save(event=event, user=admin,
-        data={"name_es": name, "price": 0, "capacity": capacity, "max_per_order": 10}).pk)
+        data={"name_es": name, "price": price, "capacity": capacity, "max_per_order": 10}).pk)
 print(",".join(map(str, ids)))
 """
 
@@ -147,6 +150,66 @@ def orders(base: str, ticket_type: int, concurrency: int, total: int, workers: l
           f"p50 {p50:.0f} ms, p95 {p95:.0f} ms")  # fmt: skip
 
 
+WEBHOOK_SECRET = "whsec_bench"  # noqa: S105 (a local benchmark's own secret)
+
+
+def _webhook(base: str, intent_id: str, number: int) -> tuple[int, int, float]:
+    import hashlib
+    import hmac
+
+    body = json.dumps({
+        "id": f"evt_bench_{number}_{intent_id}", "object": "event",
+        "type": "payment_intent.succeeded", "created": int(time.time()),
+        "data": {"object": {"id": intent_id, "object": "payment_intent", "status": "succeeded"}},
+    }).encode()  # fmt: skip
+    stamp = int(time.time())
+    digest = hmac.new(WEBHOOK_SECRET.encode(), f"{stamp}.".encode() + body, hashlib.sha256)
+    request = urllib.request.Request(
+        base + "/payments/stripe/webhook/", data=body, method="POST",
+        headers={"Content-Type": "application/json",
+                 "Stripe-Signature": f"t={stamp},v1={digest.hexdigest()}"},
+    )  # fmt: skip
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback
+        response.read()
+        return (
+            response.status,
+            int(response.headers.get("X-Query-Count", "-1")),
+            (time.perf_counter() - started) * 1000,
+        )
+
+
+def buy_paid(base: str, ticket_type: int, number: int) -> dict:
+    started = time.perf_counter()
+    status, hold, q1, _ms = _post(base, "/api/v1/holds/", {"ticket_type": ticket_type,
+                                                            "quantity": 1})  # fmt: skip
+    person = {"name": f"Payer {number}", "email": f"payer{number}@example.org"}
+    status, order, q2, _ms = _post(base, f"/api/v1/holds/{hold['token']}/order/",
+                                   {"email": person["email"], "attendees": [person]})  # fmt: skip
+    if status != 201 or not order.get("payment"):
+        return {"status": f"order {status}", "ms": 0, "queries": q1 + q2, "stripe_ms": 0}
+    stripe_ms = _ms
+    status, q3, _ms = _webhook(base, order["payment"]["intent_id"], number)
+    return {"status": "paid" if status == 200 else f"webhook {status}", "queries": q1 + q2 + q3,
+            "ms": (time.perf_counter() - started) * 1000, "stripe_ms": stripe_ms}  # fmt: skip
+
+
+def paid(base: str, ticket_type: int, concurrency: int, total: int, workers: list[int]) -> None:
+    cpu_before, started = _cpu_seconds(workers), time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(lambda n: buy_paid(base, ticket_type, n), range(total)))
+    elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds(workers) - cpu_before
+    done = sum(1 for r in results if r["status"] == "paid")
+    p50, p95 = _quantiles([r["ms"] for r in results])
+    print(f"paid: {done}/{total} paid by webhook (hold → order + PaymentIntent → webhook), "
+          f"{done / elapsed:.0f} orders/s at concurrency {concurrency}; {cpu * 1000 / total:.1f} "
+          f"ms server CPU and {statistics.median(r['queries'] for r in results):.0f} SQL queries "
+          f"per order (all three requests); p50 {p50:.0f} ms, p95 {p95:.0f} ms, of which the "
+          f"order request with its Stripe call p50 "
+          f"{statistics.median(r['stripe_ms'] for r in results):.0f} ms")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--buyers", type=int, default=500)
@@ -155,16 +218,29 @@ def main() -> int:
     parser.add_argument("--orders", type=int, default=400)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--stripe-port", type=int, default=8421)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("Set DATABASE_URL to a PostgreSQL database (production-like).", file=sys.stderr)
         return 2
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "STRIPE_API_BASE": f"http://127.0.0.1:{args.stripe_port}",
+        "STRIPE_SECRET_KEY": "sk_test_bench",
+        "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
+    }
+    localstripe = subprocess.Popen(
+        [str(Path(PY).with_name("localstripe")), "--from-scratch", "--port",
+         str(args.stripe_port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
     subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     code = SETUP % {"seats": args.seats, "stamp": int(time.time())}
     out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True,
                          capture_output=True, text=True).stdout  # fmt: skip
-    race_type, hot_type, plain_type = (int(x) for x in out.strip().splitlines()[-1].split(","))
+    race_type, hot_type, plain_type, paid_type = (
+        int(x) for x in out.strip().splitlines()[-1].split(",")
+    )
     server = subprocess.Popen(
         [PY, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers),
          "--threads", "8", "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
@@ -183,9 +259,11 @@ def main() -> int:
         race(base, race_type, args.buyers, args.seats)
         holds(base, hot_type, 16, args.holds, workers)
         orders(base, plain_type, 4, args.orders, workers)
+        paid(base, paid_type, 4, args.orders // 2, workers)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=10)
+        localstripe.terminate()
     return 0
 
 

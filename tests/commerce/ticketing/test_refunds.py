@@ -167,3 +167,18 @@ def test_buyers_cancel_their_own_free_registrations_only(make_ticket_type, buyer
     order.refresh_from_db()
     assert order.status == "Refunded" and services.available(ticket_type) == 10
     assert WaitlistEntry.objects.count() == 0
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_who_may_see_an_order(client, paid_order, people, role):
+    """The buyer on their billing page; the event's organizers and admins in the admin."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    event = paid_order.tickets.first().inventory.event
+    client.force_login(people[role])
+    with translation.override("es"):
+        receipt = client.get(reverse("billing:order", args=[paid_order.number]))
+    admin_page = client.get(reverse("ticketing_admin:order", args=[event.pk, paid_order.number]))
+    assert (receipt.status_code == 200) is (role == "buyer")
+    assert (admin_page.status_code == 200) is (role in ("organizer", "admin"))

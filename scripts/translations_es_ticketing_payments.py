@@ -234,4 +234,19 @@ ES = {
     "orders": "pedidos",
     "No group discounts yet.": "Aún no hay descuentos de grupo.",
     "Add the group discount": "Agregar el descuento de grupo",
+    "also admits to": "también da entrada a",
+    "A bundle: one ticket of this type also issues a ticket for each of these events and "
+    "counts against their capacity.": (
+        "Un paquete: cada entrada de este tipo emite también una entrada para cada uno de "
+        "estos eventos y cuenta en su aforo."
+    ),
+    "Choose other events that you organize.": "Elige otros eventos que organices.",
+    "Sold out for %(event)s, which this bundle includes.": (
+        "Agotado para %(event)s, que este paquete incluye."
+    ),
+    "Bundles have no waitlist.": "Los paquetes no tienen lista de espera.",
+    "Bundle: also admits to": "Paquete: también da entrada a",
+    "Other events of yours: each ticket also issues a ticket for them.": (
+        "Otros eventos tuyos: cada entrada emite también una entrada para ellos."
+    ),
 }

@@ -7,9 +7,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from cms.events.models import EventPage
 from config.errors import DomainError
@@ -19,6 +21,26 @@ from .models import TicketType
 
 
 class TicketTypeForm(forms.ModelForm):
+    bundle = forms.ModelMultipleChoiceField(
+        label=_lazy("Bundle: also admits to"),
+        queryset=EventPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_lazy("Other events of yours: each ticket also issues a ticket for them."),
+    )
+
+    def __init__(self, *args, event, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        mine = EventPage.objects.filter(locale_id=event.locale_id).exclude(
+            translation_key=event.translation_key
+        )
+        if not user.is_superuser:
+            mine = mine.filter(Q(organizer=user) | Q(co_organizers=user)).distinct()
+        self.fields["bundle"].queryset = mine.order_by("-start")
+        if self.instance.pk:
+            keys = self.instance.includes.values_list("event_key", flat=True)
+            self.initial["bundle"] = list(mine.filter(translation_key__in=keys))
+
     class Meta:
         model = TicketType
         fields = list(services.TICKET_FIELDS)
@@ -66,9 +88,10 @@ def ticket_type_edit(request, page_id: int, pk: int | None = None):
     instance = None
     if pk is not None:
         instance = get_object_or_404(TicketType, pk=pk, inventory__event_key=event.translation_key)
-    form = TicketTypeForm(request.POST or None, instance=instance)
+    form = TicketTypeForm(request.POST or None, instance=instance, event=event, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.TICKET_FIELDS}
+        data["includes"] = list(form.cleaned_data["bundle"])
         try:
             services.ticket_type_save(
                 event=event, user=request.user, data=data,

@@ -109,6 +109,16 @@ class TicketType(models.Model):
         _("lowest price"), max_digits=12, decimal_places=2, null=True, blank=True,
         help_text=_("Price steps never go below this."),
     )  # fmt: skip
+    includes = models.ManyToManyField(
+        EventInventory,
+        blank=True,
+        related_name="bundled_in",
+        verbose_name=_("also admits to"),
+        help_text=_(
+            "A bundle: one ticket of this type also issues a ticket for each of these events "
+            "and counts against their capacity."
+        ),
+    )
     price_ceiling = models.DecimalField(
         _("highest price"), max_digits=12, decimal_places=2, null=True, blank=True,
         help_text=_("Price steps never go above this."),
@@ -230,6 +240,10 @@ class SeatHold(models.Model):
         "offer.ConditionalOffer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     email = models.EmailField(blank=True, help_text=_("Guest buyer's email, once known."))
+    # a bundle's seats at its other events: same quantity, status and expiry as the parent
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="parts"
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=HoldStatus.choices, default="active"
     )

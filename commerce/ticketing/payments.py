@@ -42,11 +42,10 @@ from .models import (
     TicketStatus,
 )
 from .services import (
-    _lock,
-    available,
+    hold_family,
     may_manage_tickets,
     order_transition,
-    taken,
+    seats_still_free,
     tickets_issued,
 )
 
@@ -130,12 +129,9 @@ def _order_locked(order_id: int):
 
 
 def _seats_for_late_payment(order) -> bool:
-    """An order whose hold expired: are its seats still free? (under the event's lock)"""
+    """An order whose hold expired: are its seats still free? (under the events' locks)"""
     hold = SeatHold.objects.select_related("ticket_type").get(order=order)
-    inventory = _lock([hold.inventory_id])[hold.inventory_id]
-    hold.ticket_type.inventory = inventory
-    left = available(hold.ticket_type, taken(inventory, exclude_hold=hold.pk))
-    return left is None or left >= hold.quantity
+    return seats_still_free(hold)
 
 
 def payment_succeeded(intent_id: str, *, source: str) -> str:
@@ -169,7 +165,7 @@ def _confirm(order, hold, *, source: str) -> str:
         status=TicketStatus.VALID
     )
     if hold is not None:
-        SeatHold.objects.filter(pk=hold.pk).update(status=HoldStatus.CONVERTED)
+        hold_family(hold.pk).update(status=HoldStatus.CONVERTED)
     order_transition(order, OrderStatus.PAID, source=source, note=_("Card payment received"))
     tickets_issued(order)
     return "paid"
@@ -413,9 +409,8 @@ def _charge_refunded(charge: dict, *, source: str) -> str:
         reason=_("Refunded in Stripe"),
     )
     if full:
-        SeatHold.objects.filter(order=order, status=HoldStatus.ACTIVE).update(
-            status=HoldStatus.RELEASED
-        )
+        for hold in SeatHold.objects.filter(order=order, status=HoldStatus.ACTIVE):
+            hold_family(hold.pk).update(status=HoldStatus.RELEASED)
     return "refund recorded"
 
 
@@ -498,7 +493,7 @@ def _close_unpaid(order_id: int, status: str, *, source: str, actor=None) -> boo
         order.tickets.update(status=TicketStatus.VOID)
         hold = SeatHold.objects.filter(order=order).first()
         if hold is not None:
-            SeatHold.objects.filter(pk=hold.pk).update(status=HoldStatus.RELEASED)
+            hold_family(hold.pk).update(status=HoldStatus.RELEASED)
             enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
         order_transition(order, status, source=source, actor=actor)
         if Payment.objects.filter(order=order).exists():

@@ -54,7 +54,7 @@ def ticket_offers(event, *, code: str = "") -> list[dict]:
     types = TicketType.objects.filter(inventory__event_key=event.translation_key, is_active=True)
     types = list(
         types.select_related("inventory")
-        .prefetch_related("price_steps")
+        .prefetch_related("price_steps", "includes__event")
         .order_by("sort_order", "price", "pk")
     )
     shown = [t for t in types if t.visibility == TicketVisibility.PUBLIC or _unlocked(t, code)]

@@ -110,6 +110,7 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
         raise NotPermitted(_("Only the event's organizers and admins manage its tickets."))
     data = dict(data)
     steps = data.pop("price_steps", None)
+    includes = data.pop("includes", None)
     unknown = set(data) - set(TICKET_FIELDS)
     if unknown:
         raise ValidationFailed(
@@ -142,6 +143,8 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
         ticket_type.save()
         if steps is not None:
             _price_steps_set(ticket_type, steps)
+        if includes is not None:
+            _includes_set(ticket_type, event, user, includes)
         StockRecord.objects.update_or_create(
             product=ticket_type.product,
             partner=partner,
@@ -185,6 +188,24 @@ def _price_steps_set(ticket_type: TicketType, steps: list[dict]) -> None:
     PriceStep.objects.bulk_create(rows)
 
 
+def _includes_set(ticket_type: TicketType, event: EventPage, user, pages) -> None:
+    """Make the type a bundle of `event` and these other events (pages or their ids), each
+    one the user also manages."""
+    chosen = [p if isinstance(p, EventPage) else EventPage.objects.filter(pk=p).first()
+              for p in pages]  # fmt: skip
+    if any(
+        other is None
+        or other.translation_key == event.translation_key
+        or not may_manage_tickets(user, other)
+        for other in chosen
+    ):
+        raise ValidationFailed(
+            _("The ticket type could not be saved."),
+            fields={"includes": [_("Choose other events that you organize.")]},
+        )
+    ticket_type.includes.set([inventory_for(other) for other in chosen])
+
+
 def _invalidate_pages() -> None:
     from cms.cache import invalidate_pages
 
@@ -210,6 +231,13 @@ def _lock(inventory_ids: list[int]) -> dict[int, EventInventory]:
         raise Busy(_("Many people are buying right now. Please try again in a moment.")) from None
 
 
+def hold_family(hold_id: int):
+    """A hold and its bundle parts (its seats at the bundle's other events)."""
+    from django.db.models import Q
+
+    return SeatHold.objects.filter(Q(pk=hold_id) | Q(parent_id=hold_id))
+
+
 def taken(inventory: EventInventory, *, exclude_hold: int | None = None) -> dict:
     """Seats sold and held for the event and per ticket type (two queries)."""
     now = timezone.now()
@@ -217,7 +245,7 @@ def taken(inventory: EventInventory, *, exclude_hold: int | None = None) -> dict
         inventory=inventory, status=HoldStatus.ACTIVE, expires_at__gt=now
     )
     if exclude_hold is not None:
-        holds = holds.exclude(pk=exclude_hold)
+        holds = holds.exclude(pk=exclude_hold).exclude(parent_id=exclude_hold)
     per_type: dict[int, int] = {}
     for type_id, quantity in holds.values_list("ticket_type").annotate(n=Sum("quantity")):
         per_type[type_id] = per_type.get(type_id, 0) + quantity
@@ -295,9 +323,21 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             code="quantity",
             fields={"quantity": [_("Out of range.")]},
         )
+    bundled = list(ticket_type.includes.select_related("event"))
+    for other in bundled:
+        _event_open(other.event, now)
     with transaction.atomic():
-        inventory = _lock([ticket_type.inventory_id])[ticket_type.inventory_id]
+        locked = _lock([ticket_type.inventory_id, *(other.pk for other in bundled)])
+        inventory = locked[ticket_type.inventory_id]
         ticket_type.inventory = inventory
+        for other in bundled:  # a bundle counts against every event it admits to
+            other = locked[other.pk]
+            if other.capacity is not None and other.capacity - taken(other)["event"] < quantity:
+                raise Conflict(
+                    _("Sold out for %(event)s, which this bundle includes.")
+                    % {"event": other.event.title},
+                    code="sold_out",
+                )
         counts = taken(inventory)
         left = available(ticket_type, counts)
         if left is not None:
@@ -318,7 +358,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             user=user,
             now=now,
         )
-        return SeatHold.objects.create(
+        hold = SeatHold.objects.create(
             inventory=inventory,
             ticket_type=ticket_type,
             quantity=quantity,
@@ -332,6 +372,13 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             user=user if user is not None and user.is_authenticated else None,
             expires_at=now + timedelta(minutes=hold_minutes()),
         )
+        if bundled:
+            SeatHold.objects.bulk_create(
+                SeatHold(inventory_id=other.pk, ticket_type=ticket_type, quantity=quantity,
+                         unit_price=0, parent=hold, user=hold.user, expires_at=hold.expires_at)
+                for other in bundled
+            )  # fmt: skip
+        return hold
 
 
 def hold_release(*, hold: SeatHold, user=None) -> SeatHold:
@@ -349,9 +396,11 @@ def hold_release(*, hold: SeatHold, user=None) -> SeatHold:
         hold.refresh_from_db()
         return hold
     with transaction.atomic():
-        released = SeatHold.objects.filter(
-            pk=hold.pk, status=HoldStatus.ACTIVE, order__isnull=True
-        ).update(status=HoldStatus.RELEASED)
+        released = (
+            hold_family(hold.pk)
+            .filter(status=HoldStatus.ACTIVE, order__isnull=True)
+            .update(status=HoldStatus.RELEASED)
+        )
         if released:
             WaitlistEntry.objects.filter(hold=hold, status=WaitlistStatus.OFFERED).update(
                 status=WaitlistStatus.LEFT
@@ -414,13 +463,29 @@ def _validate_attendees(hold: SeatHold, attendees: list, event: EventPage) -> li
     return cleaned
 
 
-def _reclaim_expired(hold: SeatHold) -> None:
-    """A hold that expired before the order: keep it only if its seats are still free."""
-    inventory = _lock([hold.inventory_id])[hold.inventory_id]
+def seats_still_free(hold: SeatHold) -> bool:
+    """For a hold that expired: are its seats (at every event of a bundle) still free?
+    Locks the events' rows."""
+    parts = list(SeatHold.objects.filter(parent=hold).values_list("inventory_id", flat=True))
+    locked = _lock([hold.inventory_id, *parts])
+    inventory = locked[hold.inventory_id]
     hold.ticket_type.inventory = inventory
     left = available(hold.ticket_type, taken(inventory, exclude_hold=hold.pk))
     if left is not None and left < hold.quantity:
-        SeatHold.objects.filter(pk=hold.pk).update(status=HoldStatus.RELEASED)
+        return False
+    for inventory_id in parts:
+        other = locked[inventory_id]
+        if other.capacity is not None and (
+            other.capacity - taken(other, exclude_hold=hold.pk)["event"] < hold.quantity
+        ):
+            return False
+    return True
+
+
+def _reclaim_expired(hold: SeatHold) -> None:
+    """A hold that expired before the order: keep it only if its seats are still free."""
+    if not seats_still_free(hold):
+        hold_family(hold.pk).update(status=HoldStatus.RELEASED)
         raise Conflict(
             _("Your reservation expired and the seats were taken. Please choose again."),
             code="hold_expired",
@@ -570,22 +635,27 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             .objects.filter(email__in=[a["email"] for a in cleaned])
             .values_list("email", "pk")
         )
+        # one ticket per attendee, and per event for a bundle
+        inventories = [hold.inventory_id, *SeatHold.objects.filter(parent=hold).order_by(
+            "inventory_id").values_list("inventory_id", flat=True)]  # fmt: skip
         Ticket.objects.bulk_create(
             Ticket(
                 order=order,
                 ticket_type=hold.ticket_type,
-                inventory=hold.inventory,
+                inventory_id=inventory_id,
                 attendee_name=attendee["name"],
                 attendee_email=attendee["email"],
                 user_id=accounts.get(attendee["email"]),
-                answers=attendee["answers"],
+                answers=attendee["answers"] if inventory_id == hold.inventory_id else {},
                 status=TicketStatus.VALID if paid_now else TicketStatus.PENDING,
             )
             for attendee in cleaned
+            for inventory_id in inventories
         )
         hold.order, hold.email = order, buyer_email
         if paid_now:
             hold.status = HoldStatus.CONVERTED
+            SeatHold.objects.filter(parent=hold).update(status=HoldStatus.CONVERTED)
         hold.save(update_fields=["status", "order", "email"])
         if paid_now:  # paid orders are confirmed by the payment
             tickets_issued(order)

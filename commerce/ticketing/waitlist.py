@@ -30,7 +30,7 @@ from .models import (
     WaitlistStatus,
 )
 from .pricing import quote
-from .services import _event_open, _lock, available, taken
+from .services import _event_open, _lock, available, hold_family, taken
 
 
 def offer_hours() -> int:
@@ -44,6 +44,8 @@ def join(*, ticket_type_id: int, quantity: int, user=None, email: str = "") -> W
     )
     if ticket_type is None or ticket_type.visibility == TicketVisibility.HIDDEN:
         raise ValidationFailed(_("That ticket type does not exist."), code="unknown_ticket_type")
+    if ticket_type.includes.exists():
+        raise Conflict(_("Bundles have no waitlist."), code="bundle")
     _event_open(ticket_type.inventory.event, timezone.now())
     signed_in = user is not None and user.is_authenticated
     email = (user.email if signed_in else email or "").strip().lower()
@@ -100,9 +102,7 @@ def leave(*, entry: WaitlistEntry, user=None) -> WaitlistEntry:
             pk=entry.pk, status__in=[WaitlistStatus.WAITING, WaitlistStatus.OFFERED]
         ).update(status=WaitlistStatus.LEFT)
         if entry.hold_id:  # an open offer goes to the next in line
-            offer = SeatHold.objects.filter(
-                pk=entry.hold_id, status=HoldStatus.ACTIVE, order__isnull=True
-            )
+            offer = hold_family(entry.hold_id).filter(status=HoldStatus.ACTIVE, order__isnull=True)
             offer.update(status=HoldStatus.RELEASED)
             enqueue("commerce.ticketing.waitlist.serve", entry.inventory_id)
     entry.refresh_from_db()

@@ -220,10 +220,16 @@ class TicketTypeWriteSerializer(serializers.ModelSerializer):
     price_steps = PriceStepSerializer(
         many=True, required=False, help_text="Replaces the type's price steps."
     )
+    includes = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=ID_MAX),
+        required=False,
+        max_length=20,
+        help_text="A bundle: ids of other events (that you organize) each ticket also admits to.",
+    )
 
     class Meta:
         model = TicketType
-        fields = [*TICKET_FIELDS, "price_steps"]
+        fields = [*TICKET_FIELDS, "price_steps", "includes"]
         extra_kwargs = {name: {"required": False} for name in TICKET_FIELDS if name != "name_es"}
 
 
@@ -234,10 +240,15 @@ class TicketTypeSerializer(serializers.ModelSerializer):
     reserved = serializers.SerializerMethodField(help_text="Seats in live reservations.")
     left = serializers.SerializerMethodField(help_text="Seats left now; null: no limit.")
     price_steps = PriceStepSerializer(many=True, read_only=True)
+    includes = serializers.SerializerMethodField(help_text="Events a bundle also admits to.")
 
     class Meta:
         model = TicketType
-        fields = ["id", *TICKET_FIELDS, "price_steps", "sold", "reserved", "left"]
+        fields = ["id", *TICKET_FIELDS, "price_steps", "includes", "sold", "reserved", "left"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_includes(self, ticket_type):
+        return [inventory.event_id for inventory in ticket_type.includes.all()]
 
     def _counts(self) -> dict:
         return self.context.get("counts", {})

@@ -264,7 +264,7 @@ class TicketTypeListView(APIView):
         event = _managed_event(request, event_id)
         types = TicketType.objects.filter(
             inventory__event_key=event.translation_key
-        ).prefetch_related("price_steps")
+        ).prefetch_related("price_steps", "includes")
         context = {"request": request, "counts": _type_counts(event)}
         serializer = s.TicketTypeSerializer(types.order_by("sort_order", "price", "pk"), many=True,
                                             context=context)  # fmt: skip

@@ -265,7 +265,10 @@ def _next_intent(payment: Payment) -> None:
             },
             options={"idempotency_key": f"medellin-ai-after-{payment.intent_id}"},
         )
-        stripe_client.v1.payment_intents.cancel(payment.intent_id)
+        stripe_client.v1.payment_intents.cancel(
+            payment.intent_id,
+            options={"idempotency_key": f"medellin-ai-cancel-{payment.intent_id}"},
+        )
     except stripe.StripeError as exc:
         raise _unavailable(exc) from None
     Payment.objects.filter(pk=payment.pk).update(
@@ -506,7 +509,10 @@ def intent_cancel(order_id: int) -> None:
     if payment is None or payment.status == PaymentStatus.SUCCEEDED:
         return
     try:
-        client().v1.payment_intents.cancel(payment.intent_id)
+        client().v1.payment_intents.cancel(
+            payment.intent_id,
+            options={"idempotency_key": f"medellin-ai-cancel-{payment.intent_id}"},
+        )
     except stripe.StripeError as exc:  # already paid: the webhook refunds it
         logger.info("could not cancel %s: %s", payment.intent_id, exc)
         return

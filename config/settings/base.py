@@ -408,6 +408,7 @@ SPECTACULAR_SETTINGS = {
         "TicketVisibilityEnum": "commerce.ticketing.models.TicketVisibility.choices",
         "SeatHoldStatusEnum": "commerce.ticketing.models.HoldStatus.choices",
         "OrderStatusEnum": "commerce.ticketing.models.OrderStatus.choices",
+        "TicketStatusEnum": "commerce.ticketing.models.TicketStatus.choices",
         "PaymentStatusEnum": "commerce.ticketing.models.PaymentStatus.choices",
         "RefundStatusEnum": "commerce.ticketing.models.RefundStatus.choices",
         "WaitlistStatusEnum": "commerce.ticketing.models.WaitlistStatus.choices",

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         deadline = time.monotonic() + wait
         while True:
             try:
-                urllib.request.urlopen(request, timeout=2)  # noqa: S310 (a configured base URL)
+                urllib.request.urlopen(request, timeout=2)  # noqa: S310  # nosec B310 (dev-only, our base URL)
                 break
             except (urllib.error.URLError, OSError) as exc:
                 if time.monotonic() > deadline:

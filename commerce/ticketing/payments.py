@@ -167,7 +167,10 @@ def _confirm(order, hold, *, source: str) -> str:
     if hold is not None:
         hold_family(hold.pk).update(status=HoldStatus.CONVERTED)
     order_transition(order, OrderStatus.PAID, source=source, note=_("Card payment received"))
-    tickets_issued(order)
+    inventory_id = hold.inventory_id if hold is not None else (
+        order.tickets.values_list("inventory_id", flat=True).first()
+    )  # fmt: skip
+    tickets_issued(order, inventory_id)
     return "paid"
 
 

@@ -183,7 +183,9 @@ def quote(ticket_type: TicketType, *, quantity: int, sold: int, capacity: int | 
     if result.subtotal == 0:
         return result
     best = (Decimal("0"), "", None, None)
-    for offer in group_offer(ticket_type.product_id, quantity, now):
+    # a group is at least two tickets (group_discount_create): one seat skips the query
+    offers = group_offer(ticket_type.product_id, quantity, now) if quantity > 1 else []
+    for offer in offers:
         if offer.max_global_applications and (
             _offer_uses(offer, exclude_hold=exclude_hold) >= offer.max_global_applications
         ):

@@ -492,19 +492,23 @@ def _reclaim_expired(hold: SeatHold) -> None:
         )
 
 
-def order_transition(order, to_status: str, *, source: str, actor=None, note: str = "") -> None:
+def order_transition(order, to_status: str, *, source: str, actor=None, note: str = "",
+                     created: bool = False) -> None:  # fmt: skip
     """Move an order along the state machine (models.ORDER_TRANSITIONS) and log it. The
     caller holds the order's row (or has just created it)."""
     from .models import ORDER_TRANSITIONS, OrderTransition
 
     current = order.status
-    if current and to_status not in ORDER_TRANSITIONS.get(current, ()):
+    if created:  # the order was just written with this status: log its first state
+        current = ""
+    elif to_status not in ORDER_TRANSITIONS.get(current, ()):
         raise Conflict(
             _("An order cannot go from %(a)s to %(b)s.") % {"a": current, "b": to_status},
             code="invalid_transition",
         )
-    order.status = to_status
-    type(order).objects.filter(pk=order.pk).update(status=to_status)
+    else:
+        order.status = to_status
+        type(order).objects.filter(pk=order.pk).update(status=to_status)
     OrderTransition.objects.create(
         order=order,
         from_status=current or "",
@@ -601,14 +605,15 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             shipping_incl_tax=Decimal("0"),
             shipping_excl_tax=Decimal("0"),
             shipping_method=_("No shipping"),
-            status="",
+            status=OrderStatus.PAID if paid_now else OrderStatus.PENDING,
         )
         order_transition(
             order,
-            OrderStatus.PAID if paid_now else OrderStatus.PENDING,
+            order.status,
             source=source,
             actor=user,
             note=_("Free registration") if paid_now else _("Waiting for the card payment"),
+            created=True,
         )
         stockrecord = hold.ticket_type.product.stockrecords.filter(partner=partner).first()
         order.lines.create(
@@ -658,11 +663,11 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             SeatHold.objects.filter(parent=hold).update(status=HoldStatus.CONVERTED)
         hold.save(update_fields=["status", "order", "email"])
         if paid_now:  # paid orders are confirmed by the payment
-            tickets_issued(order)
+            tickets_issued(order, hold.inventory_id)
     return order
 
 
-def tickets_issued(order) -> None:
+def tickets_issued(order, inventory_id: int) -> None:
     """After commit: email the tickets and check the inventory's alert thresholds."""
     from django.utils import translation
 
@@ -671,6 +676,4 @@ def tickets_issued(order) -> None:
     language = translation.get_language() or "es"
     enqueue("commerce.ticketing.tasks.send_tickets", order.pk, language[:2])
     # inventory alerts (80%, sold out) to the organizers
-    inventory_id = order.tickets.values_list("inventory_id", flat=True).first()
-    if inventory_id:
-        enqueue("commerce.ticketing.alerts.check_inventory", inventory_id)
+    enqueue("commerce.ticketing.alerts.check_inventory", inventory_id)

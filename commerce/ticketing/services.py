@@ -590,7 +590,8 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
                           email=buyer_email, exclude_hold=hold.pk)  # fmt: skip
         if hold.expires_at <= timezone.now():
             _reclaim_expired(hold)
-        product_class, partner = _catalogue()
+        stockrecord = hold.ticket_type.product.stockrecords.select_related("partner").first()
+        partner = stockrecord.partner if stockrecord else _catalogue()[1]
         total, subtotal = hold.total, hold.subtotal
         rate = hold.ticket_type.tax_rate
         paid_now = total == 0
@@ -615,7 +616,6 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             note=_("Free registration") if paid_now else _("Waiting for the card payment"),
             created=True,
         )
-        stockrecord = hold.ticket_type.product.stockrecords.filter(partner=partner).first()
         order.lines.create(
             partner=partner,
             partner_name=partner.name,
@@ -641,8 +641,9 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             .values_list("email", "pk")
         )
         # one ticket per attendee, and per event for a bundle
-        inventories = [hold.inventory_id, *SeatHold.objects.filter(parent=hold).order_by(
-            "inventory_id").values_list("inventory_id", flat=True)]  # fmt: skip
+        parts = list(SeatHold.objects.filter(parent=hold).order_by("inventory_id")
+                     .values_list("inventory_id", flat=True))  # fmt: skip
+        inventories = [hold.inventory_id, *parts]
         Ticket.objects.bulk_create(
             Ticket(
                 order=order,
@@ -660,7 +661,8 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
         hold.order, hold.email = order, buyer_email
         if paid_now:
             hold.status = HoldStatus.CONVERTED
-            SeatHold.objects.filter(parent=hold).update(status=HoldStatus.CONVERTED)
+            if parts:
+                SeatHold.objects.filter(parent=hold).update(status=HoldStatus.CONVERTED)
         hold.save(update_fields=["status", "order", "email"])
         if paid_now:  # paid orders are confirmed by the payment
             tickets_issued(order, hold.inventory_id)

@@ -12,7 +12,7 @@ a dozen queries per hold for the two benefit kinds we support (percentage and fi
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
@@ -34,7 +34,6 @@ class Quote:
     label: str = ""
     voucher: object | None = None
     offer: object | None = None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def subtotal(self) -> Decimal:

@@ -192,3 +192,24 @@ def test_hold_creation_is_throttled_per_client(api_client, monkeypatch, make_tic
     # reading an offer is not a hold: not counted
     offers = f"/api/v1/events/{ticket_type.inventory.event_id}/tickets/"
     assert api_client.get(offers).status_code == 200
+
+
+def test_a_paid_order_comes_back_pending_with_its_payment_intent_once(
+    api_client, make_ticket_type, stripe_server
+):
+    ticket_type = make_ticket_type(price=40000)
+    hold = api_client.post(
+        "/api/v1/holds/", {"ticket_type": ticket_type.pk, "quantity": 1}, format="json"
+    ).json()
+    body = {"email": "g@example.org", "attendees": [{"name": "Ana", "email": "a@example.org"}]}
+    first = api_client.post(f"/api/v1/holds/{hold['token']}/order/", body, format="json")
+    assert first.status_code == 201
+    order = first.json()
+    assert order["status"] == "Pending" and order["total"] == "40000.00"
+    assert order["payment"]["client_secret"].startswith(order["payment"]["intent_id"])
+    assert order["payment"]["amount"] == "40000.00" and order["payment"]["status"] == (
+        "requires_payment"
+    )
+    again = api_client.post(f"/api/v1/holds/{hold['token']}/order/", body, format="json")
+    assert again.status_code == 200
+    assert again.json()["payment"]["intent_id"] == order["payment"]["intent_id"]

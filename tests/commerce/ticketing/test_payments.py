@@ -222,3 +222,15 @@ def test_the_buyer_cancels_an_unpaid_order(pending_order, paid_type):
     assert pending_order.status == "Cancelled" and services.available(paid_type) == 10
     with pytest.raises(Conflict):
         services.order_transition(pending_order, "Paid", source="test")
+
+
+def test_a_dispute_is_noted_on_the_order_and_its_payment(client, pending_order):
+    payment = payments.payment_start(pending_order)
+    deliver(client, event("payment_intent.succeeded", pay_with_card(payment.intent_id)))
+    dispute = {"id": "dp_1", "object": "dispute", "payment_intent": payment.intent_id,
+               "reason": "fraudulent"}  # fmt: skip
+    assert deliver(client, event("charge.dispute.created", dispute)).content == b"dispute noted"
+    payment.refresh_from_db()
+    pending_order.refresh_from_db()
+    assert payment.disputed and pending_order.status == "Paid"
+    assert "fraudulent" in pending_order.transitions.last().note

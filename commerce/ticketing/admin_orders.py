@@ -13,7 +13,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from oscar.core.loading import get_model
 
 from config.errors import DomainError
 
@@ -22,20 +21,10 @@ from .admin_views import _event
 from .models import TicketStatus, TicketType
 
 
-def _orders(event):
-    Order = get_model("order", "Order")
-    return (
-        Order.objects.filter(tickets__inventory__event_key=event.translation_key)
-        .distinct()
-        .select_related("user")
-        .order_by("-date_placed")
-    )
-
-
 def orders(request, page_id: int):
     event = _event(request, page_id)
     query = request.GET.get("q", "").strip()[:100]
-    found = _orders(event)
+    found = selectors.event_orders(event)
     if query:
         found = found.filter(
             Q(number__iexact=query) | Q(guest_email__icontains=query)
@@ -63,7 +52,7 @@ class RefundForm(forms.Form):
 
 def order_detail(request, page_id: int, number: str):
     event = _event(request, page_id)
-    order = _orders(event).filter(number=number).first()
+    order = selectors.event_orders(event).filter(number=number).first()
     if order is None:
         raise Http404
     form = RefundForm(request.POST or None, order=order)

@@ -126,3 +126,16 @@ def group_offers(event):
         .distinct()
         .order_by("-date_created")
     )
+
+
+def event_orders(event):
+    """The Oscar orders with tickets for the event (any language version), newest first."""
+    from oscar.core.loading import get_model
+
+    Order = get_model("order", "Order")
+    return (
+        Order.objects.filter(tickets__inventory__event_key=event.translation_key)
+        .distinct()
+        .select_related("user")
+        .order_by("-date_placed")
+    )

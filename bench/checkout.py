@@ -15,20 +15,21 @@ bench.settings (DEBUG off, throttles off), then reports:
 - paid: the same for paid orders (hold → order with its PaymentIntent from localstripe →
   Stripe's signed payment_intent.succeeded webhook), localstripe started on --stripe-port.
 Server CPU is the gunicorn workers' user+system time (/proc); queries come from the
-X-Query-Count header. Loopback only.
+X-Query-Count header. Loopback only; each client thread keeps its connection alive.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
-import urllib.error
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -62,22 +63,38 @@ print(",".join(map(str, ids)))
 """
 
 
+_local = threading.local()
+
+
+def _connection(base: str) -> http.client.HTTPConnection:
+    """One keep-alive connection per client thread, as an API client or browser keeps."""
+    if getattr(_local, "connection", None) is None:
+        host, port = base.removeprefix("http://").split(":")
+        _local.connection = http.client.HTTPConnection(host, int(port), timeout=60)
+    return _local.connection
+
+
 def _post(base: str, path: str, body: dict) -> tuple[int, dict, int, float]:
     started = time.perf_counter()
-    request = urllib.request.Request(
-        base + path,
-        data=json.dumps(body).encode(),
-        headers={"Content-Type": "application/json", "Accept-Language": "en"},
-        method="POST",
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback
-            payload, status = json.loads(response.read() or b"{}"), response.status
-            queries = int(response.headers.get("X-Query-Count", "-1"))
-    except urllib.error.HTTPError as exc:
-        payload, status = json.loads(exc.read() or b"{}"), exc.code
-        queries = int(exc.headers.get("X-Query-Count", "-1"))
-    return status, payload, queries, (time.perf_counter() - started) * 1000
+    headers = {"Content-Type": "application/json", "Accept-Language": "en"}
+    for attempt in (1, 2):
+        connection = _connection(base)
+        try:
+            connection.request("POST", path, body=json.dumps(body).encode(), headers=headers)
+            response = connection.getresponse()
+            raw = response.read()
+            break
+        except (http.client.HTTPException, OSError):  # the server closed an idle connection
+            connection.close()
+            _local.connection = None
+            if attempt == 2:
+                raise
+    if response.getheader("Connection", "").lower() == "close":
+        connection.close()
+        _local.connection = None
+    payload = json.loads(raw or b"{}")
+    queries = int(response.getheader("X-Query-Count", "-1"))
+    return response.status, payload, queries, (time.perf_counter() - started) * 1000
 
 
 def buy(base: str, ticket_type: int, number: int) -> dict:

@@ -25,6 +25,13 @@ class NotPermitted(DomainError):
     default_code = "permission_denied"
 
 
+class NotFound(DomainError):
+    """What was asked for does not exist, or is not the caller's to see."""
+
+    status_code = 404
+    default_code = "not_found"
+
+
 class Conflict(DomainError):
     status_code = 409
     default_code = "conflict"

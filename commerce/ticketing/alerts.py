@@ -1,9 +1,10 @@
 """Inventory alerts: an event's organizers hear when a ticket type, or the event's total,
 passes 80% and then 100% sold (valid tickets against capacity; holds do not count).
 
-`check_inventory` runs after an order commits (services.order_place queues it). Each
-threshold is announced once per scope: the `InventoryAlert` row is written first, under a
-unique constraint, so two orders committing together cannot both announce it, and an
+`check_inventory` runs after an order commits (in tasks.tickets_issued, which
+services.order_place queues). Each threshold is announced once per scope: the
+`InventoryAlert` row is written first, under a unique constraint, so two orders committing
+together cannot both announce it, and an
 event that drops below a threshold (a refund) and passes it again is not announced
 again. Notifications go through the notification service, so each organizer's
 preferences (in-app, email, digest) apply."""

@@ -45,6 +45,7 @@ from .services import (
     hold_family,
     may_manage_tickets,
     order_transition,
+    recount,
     seats_still_free,
     tickets_issued,
 )
@@ -90,10 +91,11 @@ def order_note(order, note: str, *, source: str, actor=None) -> None:
 # ---- paying ----------------------------------------------------------------------------------
 
 
-def payment_start(order) -> Payment:
+def payment_start(order, *, new: bool = False) -> Payment:
     """The order's PaymentIntent (made once): the frontend confirms it with the client
-    secret, 3-D Secure included. Call it after the order has committed."""
-    existing = Payment.objects.filter(order=order).first()
+    secret, 3-D Secure included. Call it after the order has committed; `new`: it was
+    placed by this request, so it has no payment yet."""
+    existing = None if new else Payment.objects.filter(order=order).first()
     if existing is not None:
         return existing
     if order.status not in PAYABLE:
@@ -123,6 +125,21 @@ def payment_start(order) -> Payment:
         return Payment.objects.get(order=order)
 
 
+def _recount(order) -> None:
+    """The order freed seats, or took them back: its events count their seats again."""
+    recount(order.tickets.values_list("inventory_id", flat=True))
+
+
+def _payment_locked(intent_id: str) -> Payment | None:
+    """The intent's payment, with its order's row locked (one statement)."""
+    return (
+        Payment.objects.select_related("order")
+        .select_for_update(of=("order",))
+        .filter(intent_id=intent_id)
+        .first()
+    )
+
+
 def _order_locked(order_id: int):
     Order = get_model("order", "Order")
     return Order.objects.select_for_update().get(pk=order_id)
@@ -137,10 +154,10 @@ def _seats_for_late_payment(order) -> bool:
 def payment_succeeded(intent_id: str, *, source: str) -> str:
     """The card was charged. Issue the tickets, or refund at once if the order expired and
     its seats went to someone else (or the buyer had cancelled it)."""
-    payment = Payment.objects.filter(intent_id=intent_id).first()
+    payment = _payment_locked(intent_id)
     if payment is None:
         return "unknown payment"
-    order = _order_locked(payment.order_id)
+    order = payment.order
     Payment.objects.filter(pk=payment.pk).update(status=PaymentStatus.SUCCEEDED)
     hold = SeatHold.objects.filter(order=order).first()
     if order.status == OrderStatus.PENDING:
@@ -166,6 +183,8 @@ def _confirm(order, hold, *, source: str) -> str:
     )
     if hold is not None:
         hold_family(hold.pk).update(status=HoldStatus.CONVERTED)
+    if hold is None or hold.status != HoldStatus.ACTIVE:  # late: its seats count again
+        _recount(order)
     order_transition(order, OrderStatus.PAID, source=source, note=_("Card payment received"))
     inventory_id = hold.inventory_id if hold is not None else (
         order.tickets.values_list("inventory_id", flat=True).first()
@@ -177,6 +196,7 @@ def _confirm(order, hold, *, source: str) -> str:
 def _refund_everything(order, *, source: str, reason: str) -> Refund:
     """The late-payment case: money back in full, tickets void, the buyer told."""
     order.tickets.exclude(status=TicketStatus.VOID).update(status=TicketStatus.VOID)
+    _recount(order)
     order_transition(order, OrderStatus.REFUNDED, source=source, note=reason)
     refund = Refund.objects.create(
         order=order,
@@ -194,10 +214,10 @@ def _refund_everything(order, *, source: str, reason: str) -> Refund:
 def payment_failed(intent_id: str, *, source: str, message: str = "") -> str:
     """A declined card: the order keeps waiting (the buyer may try another card until the
     hold expires); the attempt is logged."""
-    payment = Payment.objects.filter(intent_id=intent_id).first()
+    payment = _payment_locked(intent_id)
     if payment is None:
         return "unknown payment"
-    order = _order_locked(payment.order_id)
+    order = payment.order
     if order.status != OrderStatus.PENDING:
         return f"ignored: order already {order.status}"
     Payment.objects.filter(pk=payment.pk).update(
@@ -331,6 +351,7 @@ def refund_create(*, order, user, ticket_codes: list[str] | None = None, reason:
         Ticket.objects.filter(pk__in=[t.pk for t in chosen]).update(
             status=TicketStatus.VOID, token_version=F("token_version") + 1
         )
+        _recount(order)
         everything = len(chosen) == len(valid)
         order_transition(
             order,
@@ -383,10 +404,10 @@ def refund_execute(refund_id: int) -> None:
 def _charge_refunded(charge: dict, *, source: str) -> str:
     """Stripe says money went back (ours, or one made in Stripe's dashboard)."""
     intent_id = charge.get("payment_intent")
-    payment = Payment.objects.filter(intent_id=intent_id).first()
+    payment = _payment_locked(intent_id)
     if payment is None:
         return "unknown payment"
-    order = _order_locked(payment.order_id)
+    order = payment.order
     for data in (charge.get("refunds") or {}).get("data", []):
         Refund.objects.filter(stripe_id=data.get("id")).update(status=RefundStatus.SUCCEEDED)
     refunded = Decimal(charge.get("amount_refunded", 0)) / (
@@ -417,15 +438,16 @@ def _charge_refunded(charge: dict, *, source: str) -> str:
     if full:
         for hold in SeatHold.objects.filter(order=order, status=HoldStatus.ACTIVE):
             hold_family(hold.pk).update(status=HoldStatus.RELEASED)
+        _recount(order)
     return "refund recorded"
 
 
 def _dispute(dispute: dict, *, source: str) -> str:
     intent_id = dispute.get("payment_intent")
-    payment = Payment.objects.filter(intent_id=intent_id).first()
+    payment = _payment_locked(intent_id)
     if payment is None:
         return "unknown payment"
-    order = _order_locked(payment.order_id)
+    order = payment.order
     Payment.objects.filter(pk=payment.pk).update(disputed=True)
     order_note(
         order,
@@ -453,30 +475,36 @@ def webhook_receive(payload: bytes, signature: str | None) -> str:
     data = (event.get("data") or {}).get("object") or {}
     kind = event.get("type", "")
     source = f"stripe:{event.get('id', '')}"
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                record = StripeEvent.objects.create(
-                    event_id=event.get("id", ""),
-                    type=kind[:80],
-                    created=datetime.fromtimestamp(event.get("created", 0), tz=UTC),
-                )
-        except IntegrityError:
+    try:
+        with transaction.atomic():
+            outcome = _handle(kind, data, source=source)
+            # Recorded last, in the same transaction: a second delivery of the event fails
+            # here and undoes whatever it did (handlers lock the order and check its state,
+            # so a concurrent repeat found nothing to do anyway).
+            StripeEvent.objects.create(
+                event_id=event.get("id", ""),
+                type=kind[:80],
+                created=datetime.fromtimestamp(event.get("created", 0), tz=UTC),
+                outcome=outcome[:255],
+            )
+    except IntegrityError:
+        if StripeEvent.objects.filter(event_id=event.get("id", "")).exists():
             return "duplicate"
-        if kind == "payment_intent.succeeded":
-            outcome = payment_succeeded(data.get("id", ""), source=source)
-        elif kind == "payment_intent.payment_failed":
-            error = data.get("last_payment_error") or {}
-            outcome = payment_failed(data.get("id", ""), source=source,
-                                     message=error.get("message", ""))  # fmt: skip
-        elif kind == "charge.refunded":
-            outcome = _charge_refunded(data, source=source)
-        elif kind == "charge.dispute.created":
-            outcome = _dispute(data, source=source)
-        else:
-            outcome = "ignored"
-        StripeEvent.objects.filter(pk=record.pk).update(outcome=outcome[:255])
+        raise
     return outcome
+
+
+def _handle(kind: str, data: dict, *, source: str) -> str:
+    if kind == "payment_intent.succeeded":
+        return payment_succeeded(data.get("id", ""), source=source)
+    if kind == "payment_intent.payment_failed":
+        error = data.get("last_payment_error") or {}
+        return payment_failed(data.get("id", ""), source=source, message=error.get("message", ""))
+    if kind == "charge.refunded":
+        return _charge_refunded(data, source=source)
+    if kind == "charge.dispute.created":
+        return _dispute(data, source=source)
+    return "ignored"
 
 
 # ---- expiry ----------------------------------------------------------------------------------
@@ -500,6 +528,7 @@ def _close_unpaid(order_id: int, status: str, *, source: str, actor=None) -> boo
         hold = SeatHold.objects.filter(order=order).first()
         if hold is not None:
             hold_family(hold.pk).update(status=HoldStatus.RELEASED)
+            _recount(order)
             enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
         order_transition(order, status, source=source, actor=actor)
         if Payment.objects.filter(order=order).exists():

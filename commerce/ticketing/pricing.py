@@ -48,7 +48,7 @@ def seat_prices(ticket_type: TicketType, *, sold: int, quantity: int, capacity: 
     """The price of each of the next `quantity` seats, given `sold` already taken of this
     type. A step applies from its threshold seat on; share steps need a capacity."""
     steps = []
-    for step in ticket_type.price_steps.all():
+    for step in ticket_type.price_steps.all() if ticket_type.has_price_steps else ():
         if step.kind == StepKind.SOLD:
             steps.append((step.threshold, step.price))
         elif capacity:

@@ -13,18 +13,19 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import OperationalError, connection, transaction
-from django.db.models import Count, Sum
+from django.db import OperationalError, transaction
+from django.db.models import Count, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.events.models import EventPage, EventStatus
-from config.errors import Busy, Conflict, NotPermitted, ValidationFailed
+from config.errors import Busy, Conflict, NotFound, NotPermitted, ValidationFailed
 
 from .models import (
     EventInventory,
@@ -186,6 +187,8 @@ def _price_steps_set(ticket_type: TicketType, steps: list[dict]) -> None:
         )
     ticket_type.price_steps.all().delete()
     PriceStep.objects.bulk_create(rows)
+    ticket_type.has_price_steps = bool(rows)
+    TicketType.objects.filter(pk=ticket_type.pk).update(has_price_steps=bool(rows))
 
 
 def _includes_set(ticket_type: TicketType, event: EventPage, user, pages) -> None:
@@ -204,6 +207,8 @@ def _includes_set(ticket_type: TicketType, event: EventPage, user, pages) -> Non
             fields={"includes": [_("Choose other events that you organize.")]},
         )
     ticket_type.includes.set([inventory_for(other) for other in chosen])
+    ticket_type.has_includes = bool(chosen)
+    TicketType.objects.filter(pk=ticket_type.pk).update(has_includes=bool(chosen))
 
 
 def _invalidate_pages() -> None:
@@ -216,13 +221,10 @@ def _invalidate_pages() -> None:
 
 
 def _lock(inventory_ids: list[int]) -> dict[int, EventInventory]:
-    """Lock the events' rows in primary-key order (one lock each, this transaction)."""
+    """Lock the events' rows in primary-key order (one lock each, this transaction). The
+    wait is bounded by the connection's lock_timeout (DB_LOCK_TIMEOUT_MS)."""
     queryset = EventInventory.objects.filter(pk__in=inventory_ids).order_by("pk")
     if _locks_enabled():
-        if connection.vendor == "postgresql":
-            timeout = int(getattr(settings, "TICKETING_LOCK_TIMEOUT_MS", 3000))
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL lock_timeout = {timeout}")
         queryset = queryset.select_for_update()
     try:
         return {row.pk: row for row in queryset}
@@ -238,27 +240,80 @@ def hold_family(hold_id: int):
     return SeatHold.objects.filter(Q(pk=hold_id) | Q(parent_id=hold_id))
 
 
+# The seat counters (EventInventory.claimed…) count active holds whether or not they ran
+# out, plus valid tickets. A new hold adds to them under the lock; anything that frees seats
+# or changes a waitlist calls `recount`, which counts again from the rows under the lock.
+
+
+def recount(inventory_ids) -> dict[int, EventInventory]:
+    """Count the events' seats again from their holds, tickets and waitlists, under their
+    locks (taken here if the caller has not): after a release, a refund, a cancelled or
+    expired order, or a waitlist change."""
+    from .models import WaitlistEntry, WaitlistStatus
+
+    locked = _lock(sorted(set(inventory_ids)))
+    for inventory in locked.values():
+        by_type: dict[str, int] = {}
+        holds = SeatHold.objects.filter(inventory=inventory, status=HoldStatus.ACTIVE)
+        tickets = Ticket.objects.filter(inventory=inventory, status=TicketStatus.VALID)
+        for type_id, n in [
+            *holds.values_list("ticket_type").annotate(n=Sum("quantity")),
+            *tickets.values_list("ticket_type").annotate(n=Count("id")),
+        ]:
+            by_type[str(type_id)] = by_type.get(str(type_id), 0) + n
+        waiting = WaitlistEntry.objects.filter(inventory=inventory, status=WaitlistStatus.WAITING)
+        inventory.claimed = sum(by_type.values())
+        inventory.claimed_by_type = by_type
+        inventory.waiting_by_type = {
+            str(type_id): n
+            for type_id, n in waiting.values_list("ticket_type").annotate(n=Sum("quantity"))
+        }
+        inventory.save(update_fields=["claimed", "claimed_by_type", "waiting_by_type"])
+    return locked
+
+
+def _claim(inventory: EventInventory, ticket_type_id: int, quantity: int) -> None:
+    """A new hold's seats join the counters (the caller holds the row's lock)."""
+    key = str(ticket_type_id)
+    inventory.claimed += quantity
+    inventory.claimed_by_type[key] = inventory.claimed_by_type.get(key, 0) + quantity
+    inventory.save(update_fields=["claimed", "claimed_by_type"])
+
+
+def _counted(inventory: EventInventory) -> dict:
+    return {
+        "event": inventory.claimed,
+        "types": {int(k): v for k, v in inventory.claimed_by_type.items()},
+    }
+
+
 def taken(inventory: EventInventory, *, exclude_hold: int | None = None) -> dict:
-    """Seats sold and held for the event and per ticket type (two queries)."""
-    now = timezone.now()
-    holds = SeatHold.objects.filter(
-        inventory=inventory, status=HoldStatus.ACTIVE, expires_at__gt=now
-    )
+    """Seats sold and held (holds that have not run out) for the event and per ticket type:
+    the row's counters less the run-out holds they still count (one query)."""
+    from django.db.models import Q
+
+    stale = Q(expires_at__lte=timezone.now())
     if exclude_hold is not None:
-        holds = holds.exclude(pk=exclude_hold).exclude(parent_id=exclude_hold)
-    per_type: dict[int, int] = {}
-    for type_id, quantity in holds.values_list("ticket_type").annotate(n=Sum("quantity")):
-        per_type[type_id] = per_type.get(type_id, 0) + quantity
-    sold = Ticket.objects.filter(inventory=inventory, status=TicketStatus.VALID)
-    for type_id, count in sold.values_list("ticket_type").annotate(n=Count("id")):
-        per_type[type_id] = per_type.get(type_id, 0) + count
-    return {"event": sum(per_type.values()), "types": per_type}
+        stale |= Q(pk=exclude_hold) | Q(parent_id=exclude_hold)
+    counts = _counted(inventory)
+    rows = (
+        SeatHold.objects.filter(stale, inventory=inventory, status=HoldStatus.ACTIVE)
+        .values_list("ticket_type")
+        .annotate(n=Sum("quantity"))
+    )
+    for type_id, quantity in rows:
+        counts["event"] -= quantity
+        counts["types"][type_id] = counts["types"].get(type_id, 0) - quantity
+    return counts
 
 
 def available(ticket_type: TicketType, counts: dict | None = None) -> int | None:
-    """Seats left for this ticket type (None: no limit)."""
+    """Seats left for this ticket type (None: no limit). Without `counts`, from the event's
+    counters as they are now."""
     inventory = ticket_type.inventory
-    counts = counts or taken(inventory)
+    if counts is None:
+        inventory = EventInventory.objects.get(pk=ticket_type.inventory_id)
+        counts = taken(inventory)
     limits = []
     if inventory.capacity is not None:
         limits.append(inventory.capacity - counts["event"])
@@ -267,7 +322,36 @@ def available(ticket_type: TicketType, counts: dict | None = None) -> int | None
     return max(0, min(limits)) if limits else None
 
 
-def _event_open(event: EventPage, now) -> None:
+def _room(ticket_type: TicketType, quantity: int) -> int | None:
+    """Seats a new hold of this type may take, after what its waitlist is owed (freed seats
+    go to the list first). The counters answer when they show enough; holds that ran out
+    are looked up only when they do not."""
+    inventory = ticket_type.inventory
+    owed = inventory.waiting_by_type.get(str(ticket_type.pk), 0)
+    left = available(ticket_type, _counted(inventory))
+    if left is not None and left - owed < quantity:
+        left = available(ticket_type, taken(inventory))
+    return None if left is None else max(0, left - owed)
+
+
+def _event_room(inventory: EventInventory, quantity: int) -> bool:
+    if inventory.capacity is None or inventory.capacity - inventory.claimed >= quantity:
+        return True
+    return inventory.capacity - taken(inventory)["event"] >= quantity
+
+
+def _sold_out(left: int) -> Conflict:
+    return Conflict(
+        _("Only %(left)s seats left for this ticket.") % {"left": left} if left else _("Sold out."),
+        code="sold_out" if not left else "not_enough_seats",
+    )
+
+
+EVENT_FACTS = ("live", "status", "end", "registration_opens", "registration_closes")
+
+
+def _event_open(event: EventPage | SimpleNamespace, now) -> None:
+    """Refuse unless the event takes registrations now (`EVENT_FACTS` are all it reads)."""
     if not event.live or event.status != EventStatus.PUBLISHED:
         raise Conflict(_("This event is not taking registrations."), code="event_closed")
     if event.end <= now:
@@ -291,26 +375,23 @@ def _unlocked(ticket_type: TicketType, code: str) -> bool:
     return offer is not None
 
 
-def waiting_demand(ticket_type: TicketType) -> int:
-    """Seats the waitlist is owed: freed seats go to it before anyone else."""
-    from .models import WaitlistEntry, WaitlistStatus
-
-    waiting = WaitlistEntry.objects.filter(ticket_type=ticket_type, status=WaitlistStatus.WAITING)
-    return waiting.aggregate(n=Sum("quantity"))["n"] or 0
-
-
 def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = "") -> SeatHold:
     """Set seats aside for `hold_minutes()`: availability and price are computed and the
     hold written under the event's lock, and the price is frozen on the hold."""
     from .pricing import quote
 
     now = timezone.now()
-    ticket_type = (
-        TicketType.objects.select_related("inventory__event").filter(pk=ticket_type_id).first()
-    )
-    if ticket_type is None:
-        raise ValidationFailed(_("That ticket type does not exist."), code="unknown_ticket_type")
-    event = ticket_type.inventory.event
+    # the event's registration facts, not its whole page (one small query with the type)
+    facts = {f"event_{name}": F(f"inventory__event__{name}") for name in EVENT_FACTS}
+    try:
+        ticket_type = (
+            TicketType.objects.select_related("inventory").annotate(**facts).get(pk=ticket_type_id)
+        )
+    except TicketType.DoesNotExist:
+        raise ValidationFailed(
+            _("That ticket type does not exist."), code="unknown_ticket_type"
+        ) from None
+    event = SimpleNamespace(**{name: getattr(ticket_type, f"event_{name}") for name in EVENT_FACTS})
     _event_open(event, now)
     if not ticket_type.on_sale(now):
         raise Conflict(_("This ticket is not on sale now."), code="not_on_sale")
@@ -323,32 +404,30 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             code="quantity",
             fields={"quantity": [_("Out of range.")]},
         )
-    bundled = list(ticket_type.includes.select_related("event"))
+    bundled = list(ticket_type.includes.select_related("event")) if ticket_type.has_includes else []
     for other in bundled:
         _event_open(other.event, now)
+    if _locks_enabled():
+        # In a rush for the last seats most buyers learn they are gone without queueing
+        # for the lock: the committed counters already say so (the lock decides the rest).
+        left = _room(ticket_type, quantity)
+        if left is not None and left < quantity:
+            raise _sold_out(left)
     with transaction.atomic():
         locked = _lock([ticket_type.inventory_id, *(other.pk for other in bundled)])
-        inventory = locked[ticket_type.inventory_id]
-        ticket_type.inventory = inventory
+        inventory = ticket_type.inventory = locked[ticket_type.inventory_id]
         for other in bundled:  # a bundle counts against every event it admits to
-            other = locked[other.pk]
-            if other.capacity is not None and other.capacity - taken(other)["event"] < quantity:
+            if not _event_room(locked[other.pk], quantity):
                 raise Conflict(
                     _("Sold out for %(event)s, which this bundle includes.")
                     % {"event": other.event.title},
                     code="sold_out",
                 )
-        counts = taken(inventory)
-        left = available(ticket_type, counts)
-        if left is not None:
-            left = max(0, left - waiting_demand(ticket_type))
+        left = _room(ticket_type, quantity)
         if left is not None and left < quantity:
-            raise Conflict(
-                _("Only %(left)s seats left for this ticket.") % {"left": left}
-                if left
-                else _("Sold out."),
-                code="sold_out" if not left else "not_enough_seats",
-            )
+            raise _sold_out(left)
+        # price steps follow seats taken by holds that have not run out
+        counts = taken(inventory) if ticket_type.has_price_steps else _counted(inventory)
         price = quote(
             ticket_type,
             quantity=quantity,
@@ -372,12 +451,15 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             user=user if user is not None and user.is_authenticated else None,
             expires_at=now + timedelta(minutes=hold_minutes()),
         )
+        _claim(inventory, ticket_type.pk, quantity)
         if bundled:
             SeatHold.objects.bulk_create(
                 SeatHold(inventory_id=other.pk, ticket_type=ticket_type, quantity=quantity,
                          unit_price=0, parent=hold, user=hold.user, expires_at=hold.expires_at)
                 for other in bundled
             )  # fmt: skip
+            for other in bundled:
+                _claim(locked[other.pk], ticket_type.pk, quantity)
         return hold
 
 
@@ -396,12 +478,11 @@ def hold_release(*, hold: SeatHold, user=None) -> SeatHold:
         hold.refresh_from_db()
         return hold
     with transaction.atomic():
-        released = (
-            hold_family(hold.pk)
-            .filter(status=HoldStatus.ACTIVE, order__isnull=True)
-            .update(status=HoldStatus.RELEASED)
-        )
+        family = hold_family(hold.pk).filter(status=HoldStatus.ACTIVE, order__isnull=True)
+        inventories = list(family.values_list("inventory_id", flat=True))
+        released = family.update(status=HoldStatus.RELEASED)
         if released:
+            recount(inventories)
             WaitlistEntry.objects.filter(hold=hold, status=WaitlistStatus.OFFERED).update(
                 status=WaitlistStatus.LEFT
             )
@@ -549,7 +630,8 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
     Free orders are paid at once and their tickets valid. Paid orders wait for the card
     (payments.py): their tickets are pending and the hold keeps the seats until it expires;
     the webhook or a late payment decides what happens then. Prices come from the hold,
-    computed under the lock; the client's numbers are never read."""
+    computed under the lock; the client's numbers are never read. The order comes back
+    with `placed_now`: False when it is the one the hold had already become."""
     from oscar.core.loading import get_model
 
     from .pricing import check_voucher, find_voucher, tax_part
@@ -562,18 +644,20 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             .filter(token=hold_token)
             .first()
         )
-        if hold is None:
-            raise ValidationFailed(_("That reservation does not exist."), code="unknown_hold")
         signed_in = user is not None and user.is_authenticated
-        if hold.user_id and (not signed_in or hold.user_id != user.pk):
-            raise NotPermitted(_("This reservation belongs to another account."))
+        if hold is None or (hold.user_id and (not signed_in or hold.user_id != user.pk)):
+            raise NotFound(
+                _("There is no such reservation, or it belongs to another account."),
+                code="unknown_hold",
+            )
         if hold.order_id is not None:
+            hold.order.placed_now = False
             return hold.order
         if hold.status == HoldStatus.RELEASED:
             raise Conflict(
                 _("This reservation was released. Please choose again."), code="released"
             )
-        event = EventPage.objects.get(pk=hold.inventory.event_id)
+        event = hold.inventory.event
         cleaned = _validate_attendees(hold, attendees, event)
         buyer_email = (user.email if signed_in else email).strip().lower()
         try:
@@ -641,8 +725,10 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             .values_list("email", "pk")
         )
         # one ticket per attendee, and per event for a bundle
-        parts = list(SeatHold.objects.filter(parent=hold).order_by("inventory_id")
-                     .values_list("inventory_id", flat=True))  # fmt: skip
+        parts = []
+        if hold.ticket_type.has_includes:
+            parts = list(SeatHold.objects.filter(parent=hold).order_by("inventory_id")
+                         .values_list("inventory_id", flat=True))  # fmt: skip
         inventories = [hold.inventory_id, *parts]
         Ticket.objects.bulk_create(
             Ticket(
@@ -666,6 +752,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
         hold.save(update_fields=["status", "order", "email"])
         if paid_now:  # paid orders are confirmed by the payment
             tickets_issued(order, hold.inventory_id)
+    order.placed_now = True  # not a repeat: callers answer 201, and know it has no payment
     return order
 
 
@@ -676,6 +763,4 @@ def tickets_issued(order, inventory_id: int) -> None:
     from config.tasks import enqueue
 
     language = translation.get_language() or "es"
-    enqueue("commerce.ticketing.tasks.send_tickets", order.pk, language[:2])
-    # inventory alerts (80%, sold out) to the organizers
-    enqueue("commerce.ticketing.alerts.check_inventory", inventory_id)
+    enqueue("commerce.ticketing.tasks.tickets_issued", order.pk, language[:2], inventory_id)

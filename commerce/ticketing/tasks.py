@@ -57,6 +57,15 @@ def send_tickets(order_id: int, language: str = "es") -> None:
             _with_tickets(_email("tickets", context, address), own, language, calendar).send()
 
 
+def tickets_issued(order_id: int, language: str, inventory_id: int) -> None:
+    """After an order is paid (or free): its tickets to the buyer, then the organizers'
+    inventory alerts. One task, so the order's request queues one job."""
+    from .alerts import check_inventory
+
+    send_tickets(order_id, language)
+    check_inventory(inventory_id)
+
+
 def _shown_event(event, language: str):
     from wagtail.models import Locale
 

@@ -30,7 +30,7 @@ from .models import (
     WaitlistStatus,
 )
 from .pricing import quote
-from .services import _event_open, _lock, available, hold_family, taken
+from .services import _event_open, _lock, available, hold_family, recount, taken
 
 
 def offer_hours() -> int:
@@ -44,7 +44,7 @@ def join(*, ticket_type_id: int, quantity: int, user=None, email: str = "") -> W
     )
     if ticket_type is None or ticket_type.visibility == TicketVisibility.HIDDEN:
         raise ValidationFailed(_("That ticket type does not exist."), code="unknown_ticket_type")
-    if ticket_type.includes.exists():
+    if ticket_type.has_includes:
         raise Conflict(_("Bundles have no waitlist."), code="bundle")
     _event_open(ticket_type.inventory.event, timezone.now())
     signed_in = user is not None and user.is_authenticated
@@ -70,7 +70,7 @@ def join(*, ticket_type_id: int, quantity: int, user=None, email: str = "") -> W
         )
     try:
         with transaction.atomic():
-            return WaitlistEntry.objects.create(
+            entry = WaitlistEntry.objects.create(
                 inventory=ticket_type.inventory,
                 ticket_type=ticket_type,
                 user=user if signed_in else None,
@@ -78,6 +78,8 @@ def join(*, ticket_type_id: int, quantity: int, user=None, email: str = "") -> W
                 quantity=quantity,
                 language=(translation.get_language() or "es")[:2],
             )
+            recount([ticket_type.inventory_id])  # the list is owed the next freed seats
+            return entry
     except IntegrityError:
         raise Conflict(
             _("This email is already on the waitlist for this ticket."), code="already_waiting"
@@ -105,6 +107,7 @@ def leave(*, entry: WaitlistEntry, user=None) -> WaitlistEntry:
             offer = hold_family(entry.hold_id).filter(status=HoldStatus.ACTIVE, order__isnull=True)
             offer.update(status=HoldStatus.RELEASED)
             enqueue("commerce.ticketing.waitlist.serve", entry.inventory_id)
+        recount([entry.inventory_id])
     entry.refresh_from_db()
     return entry
 
@@ -160,6 +163,8 @@ def serve(inventory_id: int) -> int:
             )
             enqueue("commerce.ticketing.tasks.send_waitlist_offer", entry.pk)
             offered += 1
+        if offered:  # the offers hold seats; their entries wait no longer
+            recount([inventory_id])
     return offered
 
 

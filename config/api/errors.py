@@ -7,13 +7,22 @@ to their problems (validation errors only).
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from config.errors import DomainError
+from config.errors import Busy, DomainError
+
+
+def lock_timed_out(exc: BaseException) -> bool:
+    """PostgreSQL gave up waiting for a row lock (DB_LOCK_TIMEOUT_MS): busy, not broken."""
+    return isinstance(exc, OperationalError) and (
+        getattr(exc.__cause__, "sqlstate", None) == "55P03"
+    )
+
 
 _CODES = {
     exceptions.NotAuthenticated: "not_authenticated",
@@ -33,6 +42,8 @@ def error_body(code: str, message: str, fields: dict | None = None) -> dict:
 
 
 def exception_handler(exc, context):
+    if lock_timed_out(exc):
+        exc = Busy(_("Many people are doing this right now. Please try again in a moment."))
     if isinstance(exc, DomainError):
         response = Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code)
         if getattr(exc, "retry_after", None):

@@ -157,6 +157,14 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# No statement waits longer than this for a row lock (an event's seat inventory under a rush
+# of buyers, an order a webhook is updating): the caller answers "busy, try again" (503).
+# Set once per connection, so the hot paths pay no extra statement for it.
+DB_LOCK_TIMEOUT_MS = env.int("DB_LOCK_TIMEOUT_MS", default=3000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (web + task worker) share the file: wait for locks, don't fail.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -363,8 +371,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "config.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "config.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "config.api.throttling.AnonRateThrottle",
+        "config.api.throttling.UserRateThrottle",
     ],
     # Per client IP (anonymous) or user; a headless frontend rendering on a server shares
     # one IP, so give it a token or raise API_THROTTLE_ANON.
@@ -450,10 +458,10 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 # Development with localstripe only: a test-card form instead of Stripe.js (never in production)
 STRIPE_TEST_CARDS = env.bool("STRIPE_TEST_CARDS", default=False)
 STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
-# Ticketing: how long a seat hold lasts, the lock timeout, how long a waitlist offer lasts
+# Ticketing: how long a seat hold lasts, how long a waitlist offer lasts (lock timeout:
+# DB_LOCK_TIMEOUT_MS above)
 TICKETING_HOLD_MINUTES = env.int("TICKETING_HOLD_MINUTES", default=15)
 TICKETING_WAITLIST_OFFER_HOURS = env.int("TICKETING_WAITLIST_OFFER_HOURS", default=24)
-TICKETING_LOCK_TIMEOUT_MS = env.int("TICKETING_LOCK_TIMEOUT_MS", default=3000)
 
 # --- WhatsApp Cloud API -------------------------------------------------------------------
 # The notification channel is on only when both the token and the phone number id are set

@@ -14,10 +14,10 @@ from rest_framework import generics, status
 from rest_framework import permissions as drf_permissions
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from cms.events.models import EventPage
+from config.api.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
 from .. import payments, selectors, services, waitlist
 from ..models import (
@@ -158,20 +158,17 @@ class HoldOrderView(APIView):
         operation_id="tickets_order_place",
     )
     def post(self, request, token):
-        hold = _hold(request, token)
         data = s.OrderCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        already = hold.order_id is not None
         order = services.order_place(
-            hold_token=hold.token,
+            hold_token=token,
             user=request.user,
             email=data.validated_data["email"],
             attendees=[dict(a) for a in data.validated_data["attendees"]],
         )
         if order.status == OrderStatus.PENDING:  # committed: now the card payment (network)
-            payments.payment_start(order)
-            order.refresh_from_db()
-        code = status.HTTP_200_OK if already else status.HTTP_201_CREATED
+            payments.payment_start(order, new=order.placed_now)
+        code = status.HTTP_201_CREATED if order.placed_now else status.HTTP_200_OK
         return Response(s.OrderSerializer(order).data, status=code)
 
 

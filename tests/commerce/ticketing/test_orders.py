@@ -9,7 +9,7 @@ from django.utils import timezone
 from cms.events.models import EventRequirement
 from commerce.ticketing import selectors, services
 from commerce.ticketing.models import SeatHold, Ticket
-from config.errors import Conflict, NotPermitted, ValidationFailed
+from config.errors import Conflict, NotFound, ValidationFailed
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_attendee_details_and_the_events_questions_are_checked(event, make_ticke
 def test_a_hold_belongs_to_its_account(make_ticket_type, make_user):
     owner = make_user()
     hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=1, user=owner)
-    with pytest.raises(NotPermitted):
+    with pytest.raises(NotFound):  # another account's reservation is not shown to exist
         services.order_place(hold_token=hold.token, user=make_user(), attendees=PEOPLE[:1])
     order = services.order_place(hold_token=hold.token, user=owner, attendees=PEOPLE[:1])
     assert order.user == owner and order.guest_email == ""

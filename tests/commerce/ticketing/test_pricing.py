@@ -9,7 +9,6 @@ import pytest
 from django.utils import timezone
 
 from commerce.ticketing import pricing, services
-from commerce.ticketing.models import PriceStep
 from config.errors import Conflict, ValidationFailed
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +21,19 @@ def hold(ticket_type, quantity=1, **kwargs):
 
 
 def test_steps_by_seats_sold_apply_from_their_threshold_seat(make_ticket_type):
-    ticket_type = make_ticket_type(price=100)
-    PriceStep.objects.create(ticket_type=ticket_type, kind="sold", threshold=2, price=150)
+    ticket_type = make_ticket_type(
+        price=100, price_steps=[{"kind": "sold", "threshold": 2, "price": 150}]
+    )
     first = hold(ticket_type, 3)  # seats 0, 1 at 100; seat 2 at the next step
     assert first.subtotal == 350 and first.unit_price == 100 and first.total == 350
     assert hold(ticket_type).total == 150
 
 
 def test_demand_steps_follow_the_share_sold_within_floor_and_ceiling(make_ticket_type):
-    ticket_type = make_ticket_type(price=100, price_ceiling=180, price_floor=100)
-    PriceStep.objects.create(ticket_type=ticket_type, kind="share", threshold=50, price=200)
+    ticket_type = make_ticket_type(
+        price=100, price_ceiling=180, price_floor=100,
+        price_steps=[{"kind": "share", "threshold": 50, "price": 200}],
+    )  # fmt: skip
     # capacity 10 (the event's): 50% is seat 5
     assert pricing.seat_prices(ticket_type, sold=4, quantity=2, capacity=10) == [100, 180]
     assert pricing.seat_prices(ticket_type, sold=0, quantity=1, capacity=None) == [100]

@@ -249,4 +249,7 @@ ES = {
     "Other events of yours: each ticket also issues a ticket for them.": (
         "Otros eventos tuyos: cada entrada emite también una entrada para ellos."
     ),
+    "Many people are doing this right now. Please try again in a moment.": (
+        "Mucha gente está haciendo esto ahora mismo. Inténtalo de nuevo en un momento."
+    ),
 }

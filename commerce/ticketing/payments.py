@@ -41,6 +41,7 @@ from .models import (
     Ticket,
     TicketStatus,
 )
+from .pricing import usage_change
 from .services import (
     hold_family,
     may_manage_tickets,
@@ -168,6 +169,7 @@ def payment_succeeded(intent_id: str, *, source: str) -> str:
                          note=_("Paid after the reservation expired"))  # fmt: skip
     if order.status == OrderStatus.EXPIRED:
         if _seats_for_late_payment(order):
+            usage_change(order, returned=False)  # revived: its discount is used again
             return _confirm(order, hold, source=source)
         _refund_everything(order, source=source, reason=_("Paid after the seats were sold"))
         return "late payment refunded"
@@ -531,6 +533,7 @@ def _close_unpaid(order_id: int, status: str, *, source: str, actor=None) -> boo
             _recount(order)
             enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
         order_transition(order, status, source=source, actor=actor)
+        usage_change(order, returned=True)  # its promo code counts for no one
         if Payment.objects.filter(order=order).exists():
             enqueue("commerce.ticketing.payments.intent_cancel", order.pk)
     return True

@@ -15,14 +15,14 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from config.errors import Conflict, ValidationFailed
 
-from .models import HoldStatus, SeatHold, StepKind, TicketType
+from .models import HoldStatus, OrderStatus, SeatHold, StepKind, TicketType
 
 CENT = Decimal("0.01")
 
@@ -105,7 +105,40 @@ def customer_uses(offer, *, user=None, email: str = "") -> int:
         who |= Q(order__guest_email__iexact=email)
     if not who:
         return 0
-    return OrderDiscount.objects.filter(who, offer_id=offer.pk).count()
+    unpaid = [OrderStatus.CANCELLED, OrderStatus.EXPIRED]  # gave their uses back
+    return (
+        OrderDiscount.objects.filter(who, offer_id=offer.pk)
+        .exclude(order__status__in=unpaid)
+        .count()
+    )
+
+
+def usage_change(order, *, returned: bool) -> None:
+    """An order that ends unpaid (cancelled, expired) gives its offer's and promo code's
+    uses back (`returned`), and takes them again if a late payment revives it. Its
+    OrderDiscount rows stay, as the record of what the buyer was quoted."""
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    Voucher = get_model("voucher", "Voucher")
+    VoucherApplication = get_model("voucher", "VoucherApplication")
+    sign = -1 if returned else 1
+    for discount in order.discounts.all():
+        ConditionalOffer.objects.filter(pk=discount.offer_id).update(
+            num_applications=F("num_applications") + sign * discount.frequency,
+            total_discount=F("total_discount") + sign * discount.amount,
+            num_orders=F("num_orders") + sign,
+        )
+        if discount.voucher_id is None:
+            continue
+        Voucher.objects.filter(pk=discount.voucher_id).update(
+            num_orders=F("num_orders") + sign,
+            total_discount=F("total_discount") + sign * discount.amount,
+        )
+        if returned:
+            VoucherApplication.objects.filter(voucher_id=discount.voucher_id, order=order).delete()
+        else:
+            VoucherApplication.objects.create(
+                voucher_id=discount.voucher_id, order=order, user=order.user
+            )
 
 
 def find_voucher(code: str, product_id: int, now=None):
@@ -131,6 +164,11 @@ def check_voucher(voucher, offer, *, quantity: int, user=None, email: str = "",
         raise ValidationFailed(
             _("This code does not apply to this ticket."), code="voucher_not_applicable"
         )
+    # used up first: Oscar's is_available() also says no then, without the reason
+    if offer.max_global_applications and (
+        _offer_uses(offer, exclude_hold=exclude_hold) >= offer.max_global_applications
+    ):
+        raise Conflict(_("This code has been used up."), code="voucher_used_up")
     if not voucher.is_active(now) or not offer.is_available(test_date=now):
         raise Conflict(_("This code is not valid now."), code="voucher_inactive")
     if offer.condition.value and quantity < offer.condition.value:
@@ -138,10 +176,6 @@ def check_voucher(voucher, offer, *, quantity: int, user=None, email: str = "",
             _("This code needs at least %(n)s tickets.") % {"n": int(offer.condition.value)},
             code="voucher_quantity",
         )
-    if offer.max_global_applications and (
-        _offer_uses(offer, exclude_hold=exclude_hold) >= offer.max_global_applications
-    ):
-        raise Conflict(_("This code has been used up."), code="voucher_used_up")
     if voucher.usage == voucher.SINGLE_USE and voucher.num_orders > 0:
         raise Conflict(_("This code has been used up."), code="voucher_used_up")
     per_customer = offer.max_user_applications or (

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from commerce.ticketing import pricing, services
+from commerce.ticketing.models import SeatHold
 from config.errors import Conflict, ValidationFailed
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +112,33 @@ def test_a_code_once_per_customer_is_checked_again_with_the_buyers_email(
         services.order_place(hold_token=second.token, email="A@example.org", attendees=ANA)
     assert caught.value.code == "voucher_used_by_you"
     assert services.order_place(hold_token=second.token, email="b@example.org", attendees=ANA)
+
+
+def test_an_unpaid_order_that_expires_gives_its_codes_uses_back(
+    make_ticket_type, event, organizer, stripe_server
+):
+    from oscar.core.loading import get_model
+
+    from commerce.ticketing import payments
+
+    ticket_type = make_ticket_type(price=100)
+    promo(event, organizer, [ticket_type], percent=10, max_uses=1, per_customer=1)
+    offer = get_model("offer", "ConditionalOffer").objects.get(vouchers__code="AMIGOS")
+    first = hold(ticket_type, code="AMIGOS")
+    order = services.order_place(hold_token=first.token, email="a@example.org", attendees=ANA)
+    payments.payment_start(order)
+    offer.refresh_from_db()
+    assert offer.num_applications == 1 and order.discounts.count() == 1
+    with pytest.raises(Conflict) as caught:  # used up while the card payment is pending
+        hold(ticket_type, code="AMIGOS")
+    assert caught.value.code == "voucher_used_up"
+    SeatHold.objects.filter(order=order).update(expires_at=timezone.now() - timedelta(minutes=1))
+    assert payments.expire_unpaid() == 1
+    offer.refresh_from_db()
+    assert offer.num_applications == 0 and offer.vouchers.get().num_orders == 0
+    assert order.discounts.count() == 1  # the record of what was quoted stays
+    again = hold(ticket_type, code="AMIGOS")  # the same buyer may use it now
+    assert services.order_place(hold_token=again.token, email="a@example.org", attendees=ANA)
 
 
 def test_a_code_only_works_in_its_window_and_for_its_ticket_types(

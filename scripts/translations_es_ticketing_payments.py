@@ -252,4 +252,15 @@ ES = {
     "Many people are doing this right now. Please try again in a moment.": (
         "Mucha gente está haciendo esto ahora mismo. Inténtalo de nuevo en un momento."
     ),
+    "A card payment for my events is disputed": "Disputan un pago con tarjeta de mis eventos",
+    "Card dispute: order {order}, “{event}”": "Disputa de tarjeta: pedido {order}, “{event}”",
+    (
+        "Hello {name}, the buyer's bank disputes the payment of order {order} ({amount}) "
+        "for “{event}”; the reason given is “{reason}”. Answer it in Stripe before its "
+        "deadline, with the order's history and check-ins as evidence."
+    ): (
+        "Hola {name}, el banco del comprador disputa el pago del pedido {order} ({amount}) "
+        "de “{event}”; el motivo indicado es “{reason}”. Respóndela en Stripe antes de su "
+        "plazo, con el historial del pedido y los check-ins como prueba."
+    ),
 }

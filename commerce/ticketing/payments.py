@@ -451,11 +451,10 @@ def _dispute(dispute: dict, *, source: str) -> str:
         return "unknown payment"
     order = payment.order
     Payment.objects.filter(pk=payment.pk).update(disputed=True)
-    order_note(
-        order,
-        _("Card dispute opened: %(reason)s") % {"reason": dispute.get("reason") or "-"},
-        source=source,
-    )
+    reason = str(dispute.get("reason") or "")[:80]
+    order_note(order, _("Card dispute opened: %(reason)s") % {"reason": reason or "-"},
+               source=source)  # fmt: skip
+    enqueue("commerce.ticketing.tasks.tell_dispute", order.pk, reason)
     return "dispute noted"
 
 

@@ -66,6 +66,43 @@ def tickets_issued(order_id: int, language: str, inventory_id: int) -> None:
     check_inventory(inventory_id)
 
 
+def tell_dispute(order_id: int, reason: str) -> None:
+    """A card dispute needs an answer in Stripe before its deadline: the platform's admins
+    (they hold the Stripe account) and the event's organizers (they know the attendee)
+    hear of it, each in their language, with the link to the order in the admin."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from community.notifications.rendering import recipient_language
+    from community.notifications.services import notify
+
+    from .alerts import _organizers
+
+    Order = get_model("order", "Order")
+    order = Order.objects.get(pk=order_id)
+    ticket = order.tickets.select_related("inventory__event").order_by("pk").first()
+    if ticket is None:
+        return
+    event = ticket.inventory.event
+    people = {user.pk: user for user in _organizers(event)}
+    for admin in get_user_model().objects.filter(is_superuser=True, is_active=True):
+        people.setdefault(admin.pk, admin)
+    url = reverse("ticketing_admin:order", args=[event.pk, order.number])
+    for user in people.values():
+        shown = _shown_event(event, recipient_language(user))
+        notify(
+            recipient=user,
+            type_code="ticketing.payment_disputed",
+            context={
+                "event": shown.title,
+                "order": order.number,
+                "amount": f"{order.total_incl_tax:,.0f} {order.currency}",
+                "reason": reason or "-",
+            },
+            url=url,
+        )
+
+
 def _shown_event(event, language: str):
     from wagtail.models import Locale
 

@@ -19,6 +19,7 @@ from commerce.ticketing.models import (
     SeatHold,
     StripeEvent,
 )
+from community.accounts.roles import Role
 from config.errors import Conflict
 
 from .cards import DECLINED, pay_with_card
@@ -224,13 +225,27 @@ def test_the_buyer_cancels_an_unpaid_order(pending_order, paid_type):
         services.order_transition(pending_order, "Paid", source="test")
 
 
-def test_a_dispute_is_noted_on_the_order_and_its_payment(client, pending_order):
+def test_a_dispute_is_noted_on_the_order_and_its_payment_and_told_to_those_who_answer_it(
+    client, pending_order, organizer, make_user, django_capture_on_commit_callbacks
+):
+    from community.notifications.models import Notification
+
+    admin = make_user(Role.ADMIN, is_superuser=True)
+    bystander = make_user()
     payment = payments.payment_start(pending_order)
     deliver(client, event("payment_intent.succeeded", pay_with_card(payment.intent_id)))
     dispute = {"id": "dp_1", "object": "dispute", "payment_intent": payment.intent_id,
                "reason": "fraudulent"}  # fmt: skip
-    assert deliver(client, event("charge.dispute.created", dispute)).content == b"dispute noted"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = deliver(client, event("charge.dispute.created", dispute))
+    assert response.content == b"dispute noted"
     payment.refresh_from_db()
     pending_order.refresh_from_db()
     assert payment.disputed and pending_order.status == "Paid"
     assert "fraudulent" in pending_order.transitions.last().note
+    told = Notification.objects.filter(type_code="ticketing.payment_disputed")
+    recipients = set(told.values_list("recipient", flat=True))
+    assert {organizer.pk, admin.pk} <= recipients and bystander.pk not in recipients
+    notice = told.get(recipient=organizer)
+    assert pending_order.number in notice.title and "fraudulent" in notice.body
+    assert notice.url.endswith(f"/tickets/orders/{pending_order.number}/")

@@ -251,6 +251,7 @@ class SeatHold(models.Model):
     )
     email = models.EmailField(blank=True, help_text=_("Guest buyer's email, once known."))
     # a bundle's seats at its other events: same quantity, status and expiry as the parent
+    is_bundle = models.BooleanField(default=False, editable=False)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="parts"
     )

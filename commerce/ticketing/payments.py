@@ -167,6 +167,7 @@ def payment_succeeded(intent_id: str, *, source: str) -> str:
             return _confirm(order, hold, source=source)
         order_transition(order, OrderStatus.EXPIRED, source=source,
                          note=_("Paid after the reservation expired"))  # fmt: skip
+        usage_change(order, returned=True)
     if order.status == OrderStatus.EXPIRED:
         if _seats_for_late_payment(order):
             usage_change(order, returned=False)  # revived: its discount is used again
@@ -183,9 +184,14 @@ def _confirm(order, hold, *, source: str) -> str:
     order.tickets.filter(status__in=[TicketStatus.PENDING, TicketStatus.VOID]).update(
         status=TicketStatus.VALID
     )
+    # the hold's seats become the tickets' (net nothing), unless some were given back
+    # meanwhile (a late payment): then the events count again
+    late = hold is None or hold.status != HoldStatus.ACTIVE
+    if hold is not None and hold.is_bundle and not late:
+        late = hold_family(hold.pk).exclude(status=HoldStatus.ACTIVE).exists()
     if hold is not None:
         hold_family(hold.pk).update(status=HoldStatus.CONVERTED)
-    if hold is None or hold.status != HoldStatus.ACTIVE:  # late: its seats count again
+    if late:
         _recount(order)
     order_transition(order, OrderStatus.PAID, source=source, note=_("Card payment received"))
     inventory_id = hold.inventory_id if hold is not None else (

@@ -122,11 +122,22 @@ def usage_change(order, *, returned: bool) -> None:
     VoucherApplication = get_model("voucher", "VoucherApplication")
     sign = -1 if returned else 1
     for discount in order.discounts.all():
-        ConditionalOffer.objects.filter(pk=discount.offer_id).update(
+        offer = ConditionalOffer.objects.filter(pk=discount.offer_id)
+        offer.update(
             num_applications=F("num_applications") + sign * discount.frequency,
             total_discount=F("total_discount") + sign * discount.amount,
             num_orders=F("num_orders") + sign,
         )
+        # Oscar marks an offer consumed at its global limit, and group offers must be open
+        limited = offer.filter(max_global_applications__gt=0)
+        limited.filter(
+            status=ConditionalOffer.CONSUMED,
+            num_applications__lt=F("max_global_applications"),
+        ).update(status=ConditionalOffer.OPEN)
+        limited.filter(
+            status=ConditionalOffer.OPEN,
+            num_applications__gte=F("max_global_applications"),
+        ).update(status=ConditionalOffer.CONSUMED)
         if discount.voucher_id is None:
             continue
         Voucher.objects.filter(pk=discount.voucher_id).update(

@@ -287,12 +287,18 @@ def _counted(inventory: EventInventory) -> dict:
     }
 
 
+# A hold gives its seats to others this long after it runs out: an order (or a payment)
+# for it that began just before it ran out has committed by then, so its seats are never
+# sold twice. Orders that begin after it ran out check the seats under the lock instead.
+RUN_OUT_GRACE = timedelta(seconds=30)
+
+
 def taken(inventory: EventInventory, *, exclude_hold: int | None = None) -> dict:
     """Seats sold and held (holds that have not run out) for the event and per ticket type:
     the row's counters less the run-out holds they still count (one query)."""
     from django.db.models import Q
 
-    stale = Q(expires_at__lte=timezone.now())
+    stale = Q(expires_at__lte=timezone.now() - RUN_OUT_GRACE)
     if exclude_hold is not None:
         stale |= Q(pk=exclude_hold) | Q(parent_id=exclude_hold)
     counts = _counted(inventory)
@@ -450,6 +456,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             offer=price.offer,
             user=user if user is not None and user.is_authenticated else None,
             expires_at=now + timedelta(minutes=hold_minutes()),
+            is_bundle=bool(bundled),
         )
         _claim(inventory, ticket_type.pk, quantity)
         if bundled:
@@ -466,29 +473,41 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
 def hold_release(*, hold: SeatHold, user=None) -> SeatHold:
     """Give the seats back (an unpaid order of the hold is cancelled; a waitlist offer
     passes to the next in line)."""
+    from .models import OrderStatus
+
+    with transaction.atomic():
+        # the hold's row first (order_place locks it too): an order placed meanwhile wins
+        order_id = (
+            SeatHold.objects.select_for_update()
+            .filter(pk=hold.pk)
+            .values_list("order_id", flat=True)
+            .first()
+        )
+        if order_id is None:
+            _release_unordered(hold)
+    hold.refresh_from_db()
+    if hold.order_id is not None and hold.order.status == OrderStatus.PENDING:
+        from .payments import order_cancel
+
+        order_cancel(order=hold.order, user=user)
+        hold.refresh_from_db()
+    return hold
+
+
+def _release_unordered(hold: SeatHold) -> None:
+    """The hold (its row locked, no order) and its bundle parts give their seats back."""
     from config.tasks import enqueue
 
-    from .models import OrderStatus, WaitlistEntry, WaitlistStatus
+    from .models import WaitlistEntry, WaitlistStatus
 
-    if hold.order_id is not None:
-        if hold.order.status == OrderStatus.PENDING:
-            from .payments import order_cancel
-
-            order_cancel(order=hold.order, user=user)
-        hold.refresh_from_db()
-        return hold
-    with transaction.atomic():
-        family = hold_family(hold.pk).filter(status=HoldStatus.ACTIVE, order__isnull=True)
-        inventories = list(family.values_list("inventory_id", flat=True))
-        released = family.update(status=HoldStatus.RELEASED)
-        if released:
-            recount(inventories)
-            WaitlistEntry.objects.filter(hold=hold, status=WaitlistStatus.OFFERED).update(
-                status=WaitlistStatus.LEFT
-            )
-            enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
-    hold.refresh_from_db()
-    return hold
+    family = hold_family(hold.pk).filter(status=HoldStatus.ACTIVE, order__isnull=True)
+    inventories = list(family.values_list("inventory_id", flat=True))
+    if family.update(status=HoldStatus.RELEASED):
+        recount(inventories)
+        WaitlistEntry.objects.filter(hold=hold, status=WaitlistStatus.OFFERED).update(
+            status=WaitlistStatus.LEFT
+        )
+        enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
 
 
 # ---- placing the order -----------------------------------------------------------------
@@ -726,7 +745,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
         )
         # one ticket per attendee, and per event for a bundle
         parts = []
-        if hold.ticket_type.has_includes:
+        if hold.is_bundle:
             parts = list(SeatHold.objects.filter(parent=hold).order_by("inventory_id")
                          .values_list("inventory_id", flat=True))  # fmt: skip
         inventories = [hold.inventory_id, *parts]

@@ -58,12 +58,13 @@ def send_tickets(order_id: int, language: str = "es") -> None:
 
 
 def tickets_issued(order_id: int, language: str, inventory_id: int) -> None:
-    """After an order is paid (or free): its tickets to the buyer, then the organizers'
-    inventory alerts. One task, so the order's request queues one job."""
+    """After an order is paid (or free): the organizers' inventory alerts (each announced
+    once, whatever happens next), then the tickets to the buyer. One task, so the order's
+    request queues one job."""
     from .alerts import check_inventory
 
-    send_tickets(order_id, language)
     check_inventory(inventory_id)
+    send_tickets(order_id, language)
 
 
 def tell_dispute(order_id: int, reason: str) -> None:
@@ -160,11 +161,29 @@ def send_waitlist_offer(entry_id: int) -> None:
 
 
 def sweep() -> None:
-    """Every minute: unpaid orders past their hold expire, stale waitlist offers pass on."""
+    """Every minute: unpaid orders past their hold expire, stale waitlist offers pass on,
+    and the seat counters of events with recent holds or a waitlist are counted again
+    (so nothing could leave them off for long: a deploy, a deleted account's entries)."""
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
     from . import payments, waitlist
+    from .models import SeatHold, WaitlistEntry, WaitlistStatus
+    from .services import recount
 
     payments.expire_unpaid()
     waitlist.sweep()
+    recent = SeatHold.objects.filter(created_at__gte=timezone.now() - timedelta(days=1))
+    busy = set(recent.values_list("inventory_id", flat=True)) | set(
+        WaitlistEntry.objects.filter(status=WaitlistStatus.WAITING).values_list(
+            "inventory_id", flat=True
+        )
+    )
+    for inventory_id in sorted(busy):  # one short lock each
+        with transaction.atomic():
+            recount([inventory_id])
 
 
 def _language_of(user, fallback: str) -> str:

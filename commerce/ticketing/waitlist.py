@@ -100,6 +100,10 @@ def leave(*, entry: WaitlistEntry, user=None) -> WaitlistEntry:
     if entry.user_id and not (user and user.is_authenticated and user.pk == entry.user_id):
         raise NotPermitted(_("This waitlist entry belongs to another account."))
     with transaction.atomic():
+        # locks in the order the other paths take them: the hold, the event, the entry
+        if entry.hold_id:
+            list(SeatHold.objects.select_for_update().filter(pk=entry.hold_id))
+        _lock([entry.inventory_id])
         WaitlistEntry.objects.filter(
             pk=entry.pk, status__in=[WaitlistStatus.WAITING, WaitlistStatus.OFFERED]
         ).update(status=WaitlistStatus.LEFT)

@@ -162,9 +162,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Set once per connection, so the hot paths pay no extra statement for it.
 DB_LOCK_TIMEOUT_MS = env.int("DB_LOCK_TIMEOUT_MS", default=3000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c lock_timeout={DB_LOCK_TIMEOUT_MS}"
-    )
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+    _options["options"] = _options["options"].strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (web + task worker) share the file: wait for locks, don't fail.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -27,6 +27,7 @@ def count_seats(apps, schema_editor):
             for type_id, n in waiting.values_list("ticket_type").annotate(n=Sum("quantity"))
         }
         inventory.save(update_fields=["claimed", "claimed_by_type", "waiting_by_type"])
+    SeatHold.objects.filter(parts__isnull=False).update(is_bundle=True)
     TicketType.objects.filter(price_steps__isnull=False).update(has_price_steps=True)
     TicketType.objects.filter(includes__isnull=False).update(has_includes=True)
 
@@ -61,6 +62,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='tickettype',
             name='has_price_steps',
+            field=models.BooleanField(default=False, editable=False),
+        ),
+        migrations.AddField(
+            model_name='seathold',
+            name='is_bundle',
             field=models.BooleanField(default=False, editable=False),
         ),
         migrations.RunPython(count_seats, migrations.RunPython.noop),

@@ -93,7 +93,7 @@ def test_the_billing_page_and_overview_cost_a_fixed_number_of_queries(
     client.get(_url("billing:list"))  # warm the per-process caches
     client.get(_url("members:dashboard"))
     place()  # (an order resets the cached unread counts: measure after one, both times)
-    with django_assert_max_num_queries(22) as one:  # 20 with Redis, 21 with the local cache
+    with django_assert_max_num_queries(20) as one:
         client.get(_url("billing:list"))
     with django_assert_max_num_queries(25) as overview_one:  # the overview reads much else
         client.get(_url("members:dashboard"))

@@ -49,6 +49,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Production's session engine with either cache, so query budgets count the same requests
+# with and without Redis (one test process, so the local cache cannot serve a stale session).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 STRIPE_API_BASE = "http://127.0.0.1:8420"
 STRIPE_SECRET_KEY = "sk_test_localstripe"
 STRIPE_WEBHOOK_SECRET = "whsec_test"

@@ -10,6 +10,7 @@ network while a lock is held."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import timedelta
 from decimal import Decimal
@@ -20,11 +21,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import OperationalError, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.events.models import EventPage, EventStatus
+from config import statements
 from config.errors import Busy, Conflict, NotFound, NotPermitted, ValidationFailed
 
 from .models import (
@@ -223,14 +225,35 @@ def _invalidate_pages() -> None:
 def _lock(inventory_ids: list[int]) -> dict[int, EventInventory]:
     """Lock the events' rows in primary-key order (one lock each, this transaction). The
     wait is bounded by the connection's lock_timeout (DB_LOCK_TIMEOUT_MS)."""
-    queryset = EventInventory.objects.filter(pk__in=inventory_ids).order_by("pk")
-    if _locks_enabled():
-        queryset = queryset.select_for_update()
     try:
+        if len(inventory_ids) == 1:  # a plain hold's one event: the statement compiled once
+            statement = _LOCK_ONE if _locks_enabled() else _READ_ONE
+            return {row.pk: row for row in map(_inventory, statement.rows(inventory_ids[0]))}
+        queryset = EventInventory.objects.filter(pk__in=inventory_ids).order_by("pk")
+        if _locks_enabled():
+            queryset = queryset.select_for_update()
         return {row.pk: row for row in queryset}
     except OperationalError as exc:
         logger.warning("ticketing lock timeout on %s: %s", inventory_ids, exc)
         raise Busy(_("Many people are buying right now. Please try again in a moment.")) from None
+
+
+def _inventory(values) -> EventInventory:
+    return statements.instance(EventInventory, values)
+
+
+_READ_ONE = statements.Prepared(
+    lambda pk: EventInventory.objects.filter(pk=pk).values_list(
+        *statements.attnames(EventInventory)
+    )
+)
+_LOCK_ONE = statements.Prepared(
+    lambda pk: (
+        EventInventory.objects.filter(pk=pk)
+        .select_for_update()
+        .values_list(*statements.attnames(EventInventory))
+    )
+)
 
 
 def hold_family(hold_id: int):
@@ -277,7 +300,7 @@ def _claim(inventory: EventInventory, ticket_type_id: int, quantity: int) -> Non
     key = str(ticket_type_id)
     inventory.claimed += quantity
     inventory.claimed_by_type[key] = inventory.claimed_by_type.get(key, 0) + quantity
-    inventory.save(update_fields=["claimed", "claimed_by_type"])
+    statements.update(inventory, ["claimed", "claimed_by_type"])
 
 
 def _counted(inventory: EventInventory) -> dict:
@@ -381,23 +404,35 @@ def _unlocked(ticket_type: TicketType, code: str) -> bool:
     return offer is not None
 
 
+_TYPE_FIELDS = statements.attnames(TicketType)
+_INVENTORY_FIELDS = statements.attnames(EventInventory)
+_TYPE_FOR_HOLD = statements.Prepared(
+    lambda pk: TicketType.objects.filter(pk=pk).values_list(
+        *_TYPE_FIELDS,
+        *(f"inventory__{name}" for name in _INVENTORY_FIELDS),
+        *(f"inventory__event__{name}" for name in EVENT_FACTS),
+    )
+)
+
+
 def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = "") -> SeatHold:
     """Set seats aside for `hold_minutes()`: availability and price are computed and the
     hold written under the event's lock, and the price is frozen on the hold."""
     from .pricing import quote
 
     now = timezone.now()
-    # the event's registration facts, not its whole page (one small query with the type)
-    facts = {f"event_{name}": F(f"inventory__event__{name}") for name in EVENT_FACTS}
+    # the type, its event's counters and the event's registration facts (not its whole
+    # page) in one statement
     try:
-        ticket_type = (
-            TicketType.objects.select_related("inventory").annotate(**facts).get(pk=ticket_type_id)
-        )
-    except TicketType.DoesNotExist:
+        (row,) = _TYPE_FOR_HOLD.rows(ticket_type_id)
+    except ValueError:
         raise ValidationFailed(
             _("That ticket type does not exist."), code="unknown_ticket_type"
         ) from None
-    event = SimpleNamespace(**{name: getattr(ticket_type, f"event_{name}") for name in EVENT_FACTS})
+    split = len(_TYPE_FIELDS), len(_TYPE_FIELDS) + len(_INVENTORY_FIELDS)
+    ticket_type = statements.instance(TicketType, row[: split[0]])
+    ticket_type.inventory = _inventory(row[split[0] : split[1]])
+    event = SimpleNamespace(**dict(zip(EVENT_FACTS, row[split[1] :], strict=True)))
     _event_open(event, now)
     if not ticket_type.on_sale(now):
         raise Conflict(_("This ticket is not on sale now."), code="not_on_sale")
@@ -443,7 +478,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             user=user,
             now=now,
         )
-        hold = SeatHold.objects.create(
+        hold = statements.insert(SeatHold(
             inventory=inventory,
             ticket_type=ticket_type,
             quantity=quantity,
@@ -457,7 +492,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             user=user if user is not None and user.is_authenticated else None,
             expires_at=now + timedelta(minutes=hold_minutes()),
             is_bundle=bool(bundled),
-        )
+        ))  # fmt: skip
         _claim(inventory, ticket_type.pk, quantity)
         if bundled:
             SeatHold.objects.bulk_create(
@@ -608,14 +643,16 @@ def order_transition(order, to_status: str, *, source: str, actor=None, note: st
         )
     else:
         order.status = to_status
-        type(order).objects.filter(pk=order.pk).update(status=to_status)
-    OrderTransition.objects.create(
-        order=order,
-        from_status=current or "",
-        to_status=to_status,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        source=source[:80],
-        note=note[:255],
+        statements.update(order, ["status"])
+    statements.insert(
+        OrderTransition(
+            order=order,
+            from_status=current or "",
+            to_status=to_status,
+            actor=actor if actor is not None and actor.is_authenticated else None,
+            source=source[:80],
+            note=note[:255],
+        )
     )
 
 
@@ -642,6 +679,68 @@ def _record_discount(order, hold: SeatHold, user) -> None:
         hold.voucher.record_discount({"discount": hold.discount})
 
 
+@functools.cache  # once per process: Oscar's models are loaded by then
+def _hold_for_order_statement() -> tuple[statements.Prepared, tuple]:
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    columns = [
+        *statements.attnames(SeatHold),
+        *(f"ticket_type__{name}" for name in statements.attnames(TicketType)),
+        *(f"ticket_type__product__{name}" for name in statements.attnames(Product)),
+        *(f"inventory__{name}" for name in statements.attnames(EventInventory)),
+        *(f"inventory__event__{name}" for name in statements.attnames(EventPage)),
+    ]
+    return statements.Prepared(
+        lambda token: (
+            SeatHold.objects.select_for_update(of=("self",))
+            .filter(token=token)
+            .values_list(*columns)
+        ),
+        SeatHold._meta.get_field("token"),
+    ), (SeatHold, TicketType, Product, EventInventory, EventPage)
+
+
+@functools.cache
+def _stockrecord_statement() -> tuple[statements.Prepared, tuple]:
+    from oscar.core.loading import get_model
+
+    StockRecord, Partner = get_model("partner", "StockRecord"), get_model("partner", "Partner")
+    columns = [
+        *statements.attnames(StockRecord),
+        *(f"partner__{name}" for name in statements.attnames(Partner)),
+    ]
+    return statements.Prepared(
+        lambda product: (
+            StockRecord.objects.filter(product_id=product).order_by("pk").values_list(*columns)[:1]
+        )
+    ), (StockRecord, Partner)
+
+
+def _stockrecord(product_id: int):
+    """The ticket product's stock record with its partner (one statement)."""
+    statement, models = _stockrecord_statement()
+    rows = statement.rows(product_id)
+    if not rows:
+        return None
+    stockrecord, partner = statements.instances(rows[0], *models)
+    stockrecord.partner = partner
+    return stockrecord
+
+
+def _hold_for_order(token) -> SeatHold | None:
+    """The hold, locked, with its type, product, event inventory and event page: one
+    statement, compiled once per process (an order and a voucher load on first use)."""
+    statement, models = _hold_for_order_statement()
+    rows = statement.rows(token)
+    if not rows:
+        return None
+    hold, ticket_type, product, inventory, event = statements.instances(rows[0], *models)
+    ticket_type.product, inventory.event = product, event
+    hold.ticket_type, hold.inventory = ticket_type, inventory
+    return hold
+
+
 def order_place(*, hold_token, user=None, email: str = "", attendees: list, source: str = "site"):
     """Turn a hold into an Oscar order and one ticket per attendee. Idempotent: placing the
     same hold again returns the order it already became (the hold is the idempotency key).
@@ -657,12 +756,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
 
     Order = get_model("order", "Order")
     with transaction.atomic():
-        hold = (
-            SeatHold.objects.select_for_update(of=("self",))
-            .select_related("ticket_type__product", "inventory__event", "order", "voucher")
-            .filter(token=hold_token)
-            .first()
-        )
+        hold = _hold_for_order(hold_token)
         signed_in = user is not None and user.is_authenticated
         if hold is None or (hold.user_id and (not signed_in or hold.user_id != user.pk)):
             raise NotFound(
@@ -693,7 +787,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
                           email=buyer_email, exclude_hold=hold.pk)  # fmt: skip
         if hold.expires_at <= timezone.now():
             _reclaim_expired(hold)
-        stockrecord = hold.ticket_type.product.stockrecords.select_related("partner").first()
+        stockrecord = _stockrecord(hold.ticket_type.product_id)
         partner = stockrecord.partner if stockrecord else _catalogue()[1]
         total, subtotal = hold.total, hold.subtotal
         rate = hold.ticket_type.tax_rate
@@ -749,7 +843,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             parts = list(SeatHold.objects.filter(parent=hold).order_by("inventory_id")
                          .values_list("inventory_id", flat=True))  # fmt: skip
         inventories = [hold.inventory_id, *parts]
-        Ticket.objects.bulk_create(
+        order.placed_tickets = Ticket.objects.bulk_create(
             Ticket(
                 order=order,
                 ticket_type=hold.ticket_type,
@@ -768,7 +862,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             hold.status = HoldStatus.CONVERTED
             if parts:
                 SeatHold.objects.filter(parent=hold).update(status=HoldStatus.CONVERTED)
-        hold.save(update_fields=["status", "order", "email"])
+        statements.update(hold, ["status", "order", "email"])
         if paid_now:  # paid orders are confirmed by the payment
             tickets_issued(order, hold.inventory_id)
     order.placed_now = True  # not a repeat: callers answer 201, and know it has no payment

@@ -3,13 +3,34 @@ request.
 
 DRF's throttles keep each client's request times in a cached list that is read and written
 back whole on every request: two cache round trips per limit, and a list as long as the rate.
-These keep one counter per client and window instead (`incr`; `add` only for a window's
-first request). The price is the usual one of fixed windows: a client can send up to twice
-the rate across a window's edge."""
+These keep one counter per client and window instead, and a view's limits are counted
+together: on Redis one round trip for all of them (`SET … NX EX` and `INCR` per counter in
+one pipeline), elsewhere `incr` per counter (`add` for a window's first request). The price
+is the usual one of fixed windows: a client can send up to twice the rate across a window's
+edge."""
 
 from __future__ import annotations
 
 from rest_framework import throttling
+
+
+def _count(cache, windows: list[tuple[str, int]]) -> list[int]:
+    """Add one request to each (key, seconds) counter; their new values."""
+    client = getattr(cache, "client", None)
+    if client is not None and hasattr(client, "get_client"):  # django-redis: one round trip
+        pipeline = client.get_client(write=True).pipeline(transaction=False)
+        for key, seconds in windows:
+            full = cache.make_and_validate_key(key)
+            pipeline.set(full, 0, ex=seconds, nx=True)
+            pipeline.incr(full)
+        return [int(value) for value in pipeline.execute()[1::2]]
+    counts = []
+    for key, seconds in windows:
+        try:
+            counts.append(cache.incr(key))
+        except ValueError:  # the window's first request (or its counter was evicted)
+            counts.append(1 if cache.add(key, 1, seconds) else cache.incr(key))
+    return counts
 
 
 class FixedWindowRateThrottle(throttling.SimpleRateThrottle):
@@ -21,13 +42,29 @@ class FixedWindowRateThrottle(throttling.SimpleRateThrottle):
             return True
         now = int(self.timer())
         window = now - now % self.duration
-        key = f"{self.key}:{window}"
-        try:
-            count = self.cache.incr(key)
-        except ValueError:  # the window's first request (or its counter was evicted)
-            count = 1 if self.cache.add(key, 1, self.duration) else self.cache.incr(key)
         self.retry_in = window + self.duration - now
+        counts = getattr(request, "_throttle_counts", None)
+        if counts is None:  # the view's first limit counts for all of them
+            counts = request._throttle_counts = self._count_all(request, view, now)
+        key = f"{self.key}:{window}"
+        count = counts[key] if key in counts else _count(self.cache, [(key, self.duration)])[0]
         return count <= self.num_requests
+
+    def _count_all(self, request, view, now: int) -> dict[str, int]:
+        windows = [
+            window
+            for throttle in view.get_throttles()
+            if isinstance(throttle, FixedWindowRateThrottle)
+            and (window := throttle.window(request, view, now)) is not None
+        ]
+        counts = _count(self.cache, windows) if windows else []
+        return dict(zip((key for key, _seconds in windows), counts, strict=True))
+
+    def window(self, request, view, now: int) -> tuple[str, int] | None:
+        """This limit's counter for the request: (key, seconds), or None if it has none."""
+        if self.rate is None or (key := self.get_cache_key(request, view)) is None:
+            return None
+        return f"{key}:{now - now % self.duration}", self.duration
 
     def wait(self) -> float:
         return max(1, getattr(self, "retry_in", self.duration))
@@ -43,4 +80,11 @@ class UserRateThrottle(throttling.UserRateThrottle, FixedWindowRateThrottle):
 
 
 class ScopedRateThrottle(throttling.ScopedRateThrottle, FixedWindowRateThrottle):
-    pass
+    def window(self, request, view, now: int) -> tuple[str, int] | None:
+        # DRF reads the view's scope and its rate only in allow_request
+        self.scope = getattr(view, self.scope_attr, None)
+        if not self.scope:
+            return None
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().window(request, view, now)

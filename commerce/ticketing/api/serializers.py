@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.events.models import RequirementKind
+from config.api.serializers import SharedFieldsMixin
 
 from ..models import (
     HoldStatus,
@@ -80,7 +81,7 @@ class HoldCreateSerializer(serializers.Serializer):
     )
 
 
-class HoldSerializer(serializers.Serializer):
+class HoldSerializer(SharedFieldsMixin, serializers.Serializer):
     token = serializers.UUIDField(
         help_text="The reservation's secret: whoever has it (or its account) places the order."
     )
@@ -133,14 +134,14 @@ class OrderCreateSerializer(serializers.Serializer):
     )
 
 
-class OrderTicketSerializer(serializers.Serializer):
+class OrderTicketSerializer(SharedFieldsMixin, serializers.Serializer):
     code = serializers.CharField()
     attendee_name = serializers.CharField()
     attendee_email = serializers.CharField()
     ticket_type = serializers.CharField(source="ticket_type.name")
 
 
-class PaymentSerializer(serializers.Serializer):
+class PaymentSerializer(SharedFieldsMixin, serializers.Serializer):
     intent_id = serializers.CharField(help_text="The Stripe PaymentIntent.")
     client_secret = serializers.CharField(
         help_text="For Stripe.js confirmCardPayment (3-D Secure handled there)."
@@ -157,7 +158,7 @@ class PaymentSerializer(serializers.Serializer):
         return settings.STRIPE_PUBLISHABLE_KEY
 
 
-class OrderSerializer(serializers.Serializer):
+class OrderSerializer(SharedFieldsMixin, serializers.Serializer):
     number = serializers.CharField()
     status = serializers.ChoiceField(choices=OrderStatus.choices)
     total = serializers.DecimalField(source="total_incl_tax", max_digits=12, decimal_places=2)
@@ -176,7 +177,9 @@ class OrderSerializer(serializers.Serializer):
 
     @extend_schema_field(OrderTicketSerializer(many=True))
     def get_tickets(self, order):
-        tickets = order.tickets.select_related("ticket_type").order_by("pk")
+        tickets = getattr(order, "placed_tickets", None)  # an order placed just now has them
+        if tickets is None:
+            tickets = order.tickets.select_related("ticket_type").order_by("pk")
         return OrderTicketSerializer(tickets, many=True).data
 
 

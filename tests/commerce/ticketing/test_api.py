@@ -194,6 +194,19 @@ def test_hold_creation_is_throttled_per_client(api_client, monkeypatch, make_tic
     assert api_client.get(offers).status_code == 200
 
 
+@pytest.mark.parametrize("limited", ["anon", "holds"])
+def test_each_of_a_views_limits_counts_every_request(
+    limited, api_client, monkeypatch, make_ticket_type
+):
+    # the view's limits are counted together (one cache round trip): each still applies
+    from rest_framework.throttling import SimpleRateThrottle
+
+    rates = {"anon": "1000/min", "user": "1000/min", "holds": "1000/min", limited: "2/min"}
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", rates)
+    ticket_type = make_ticket_type()
+    assert [_hold(api_client, ticket_type).status_code for _ in range(3)] == [201, 201, 429]
+
+
 def test_a_paid_order_comes_back_pending_with_its_payment_intent_once(
     api_client, make_ticket_type, stripe_server
 ):

@@ -81,3 +81,34 @@ class CSPMiddleware(BaseCSPMiddleware):
         if path.startswith(self.RELAXED_PREFIXES) or self.RELAXED_RE.match(path):
             parts.replace = {**self.RELAXED, **(parts.replace or {})}
         return parts
+
+
+class LockTimeoutMiddleware:
+    """A row lock not had within DB_LOCK_TIMEOUT_MS means a busy moment, not a broken page:
+    503 with Retry-After for any view (the API's handler answers the same for its views).
+    The view's transaction has been rolled back by then; nothing was half-written."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        import logging
+
+        from django.http import HttpResponse, JsonResponse
+        from django.utils.translation import gettext as _
+
+        from config.api.errors import error_body, lock_timed_out
+
+        if not lock_timed_out(exception):
+            return None
+        logging.getLogger(__name__).warning("lock timeout on %s: %s", request.path, exception)
+        message = _("Many people are using this right now. Please try again in a moment.")
+        if request.path_info.startswith(("/api/", "/_allauth/")):
+            response = JsonResponse(error_body("busy", message), status=503)
+        else:
+            response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = "2"
+        return response

@@ -708,4 +708,7 @@ ES = {
     "Message to %(name)s": "Mensaje para %(name)s",
     "Back to the profile": "Volver al perfil",
     "The report": "La denuncia",
+    "Many people are using this right now. Please try again in a moment.": (
+        "Mucha gente está usando esto ahora mismo. Inténtalo de nuevo en un momento."
+    ),
 }

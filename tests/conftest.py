@@ -32,6 +32,18 @@ def _clean_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request activates its language in the thread and leaves it active: start every
+    test in the site's default (Spanish), whatever the test before it requested."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def password():
     return DEFAULT_PASSWORD

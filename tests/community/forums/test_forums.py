@@ -372,3 +372,42 @@ def test_posts_appear_in_the_members_history(trusted, category, ana, beto, clien
     items = member_history(user=ana, viewer=beto)["items"]
     texts = [item.text for item in items if item.source == "forums.posts"]
     assert texts == ["Respondió en «Historia de Ana»", "Abrió «Historia de Ana»"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_reply_that_cannot_lock_its_topic_in_time_is_busy_not_broken(
+    trusted, category, ana, beto, client
+):
+    import threading
+
+    from django.db import connection, transaction
+
+    topic = topic_create(author=ana, category=category, title="Tema ocupado", body="…")
+    locked, done = threading.Event(), threading.Event()
+
+    def hold_the_topic():  # another writer, in its own connection, keeps the row locked
+        try:
+            with transaction.atomic():
+                Topic.objects.select_for_update().get(pk=topic.pk)
+                locked.set()
+                done.wait(10)
+        finally:
+            connection.close()
+
+    writer = threading.Thread(target=hold_the_topic)
+    writer.start()
+    try:
+        assert locked.wait(10)
+        with connection.cursor() as cursor:  # DB_LOCK_TIMEOUT_MS, shortened for the test
+            cursor.execute("SET lock_timeout = '200ms'")
+        client.force_login(beto)
+        response = client.post(topic.get_absolute_url(), {"body": "respuesta"})
+    finally:
+        done.set()
+        writer.join()
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+    assert response.status_code == 503 and response["Retry-After"] == "2"
+    assert "Inténtalo de nuevo" in response.content.decode()
+    assert not topic.posts.filter(is_opening=False).exists()  # nothing half-written

@@ -1,0 +1,76 @@
+"""The hot paths' statements, compiled once per process (config/statements.py), must read
+and write exactly what the ORM would: the same values, converted the same way, on SQLite
+and on PostgreSQL, with the query's own constants kept and each call's parameters used."""
+
+from decimal import Decimal
+
+import pytest
+from django.db.models import Model
+from oscar.core.loading import get_model
+
+from cms.events.models import EventPage
+from commerce.ticketing import services
+from commerce.ticketing.models import EventInventory, HoldStatus, SeatHold, TicketType
+from config import statements
+
+pytestmark = pytest.mark.django_db
+
+
+def values(obj: Model) -> list:
+    return [getattr(obj, field.attname) for field in obj._meta.concrete_fields]
+
+
+def test_a_prepared_lookup_reads_what_the_orm_reads(make_ticket_type):
+    ticket_type = make_ticket_type(price=25000, price_steps=[{"threshold": 2, "price": 30000}])
+    first = services.hold_create(ticket_type_id=ticket_type.pk, quantity=2)
+    second = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    for hold in (first, second):  # the second call runs the statement compiled by the first
+        read = services._hold_for_order(hold.token)
+        assert values(read) == values(SeatHold.objects.get(pk=hold.pk))
+        assert values(read.ticket_type) == values(TicketType.objects.get(pk=ticket_type.pk))
+        product = get_model("catalogue", "Product").objects.get(pk=ticket_type.product_id)
+        assert values(read.ticket_type.product) == values(product)
+        inventory = EventInventory.objects.get(pk=ticket_type.inventory_id)
+        assert values(read.inventory) == values(inventory)  # counters (JSON) included
+        page = EventPage.objects.get(pk=inventory.event_id)
+        assert values(read.inventory.event) == values(page)
+    assert read.total == Decimal("30000.00") and read.inventory.claimed_by_type == {
+        str(ticket_type.pk): 3
+    }
+    assert services._hold_for_order("00000000-0000-0000-0000-000000000000") is None
+
+
+def test_a_prepared_query_keeps_its_own_constants(make_ticket_type):
+    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=1)
+    active = statements.Prepared(
+        lambda pk: SeatHold.objects.filter(pk=pk, status=HoldStatus.ACTIVE).values_list(
+            "pk", "status", "expires_at"
+        )
+    )
+    ((pk, status, expires_at),) = active.rows(hold.pk)
+    assert (pk, status, expires_at) == (hold.pk, "active", hold.expires_at)
+    SeatHold.objects.filter(pk=hold.pk).update(status=HoldStatus.RELEASED)
+    assert active.rows(hold.pk) == []
+
+
+def test_insert_and_update_write_what_save_writes(make_ticket_type):
+    ticket_type = make_ticket_type()
+    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    copy = statements.insert(
+        SeatHold(
+            inventory_id=hold.inventory_id,
+            ticket_type=ticket_type,
+            quantity=3,
+            unit_price=Decimal("12.50"),
+            total=Decimal("37.50"),
+            expires_at=hold.expires_at,
+        )
+    )
+    saved = SeatHold.objects.get(pk=copy.pk)
+    assert values(saved) == values(copy) and saved.token != hold.token
+    assert saved.created_at is not None and saved.status == "active" and not saved.is_bundle
+    inventory = EventInventory.objects.get(pk=hold.inventory_id)
+    inventory.claimed, inventory.claimed_by_type = 7, {"1": 3, "2": 4}
+    statements.update(inventory, ["claimed", "claimed_by_type"])
+    inventory.refresh_from_db()
+    assert (inventory.claimed, inventory.claimed_by_type) == (7, {"1": 3, "2": 4})

@@ -1,15 +1,17 @@
 """ORM statements for the few hot paths where building the SQL costs more than running it.
 
 On our 2-core machine Django spends about 1 ms of Python compiling a select with a join or
-an insert, and PostgreSQL answers it in 0.1 ms. A seat hold runs four statements per
-request, so the hold path compiles its statements once per process here and afterwards only
-sends them. Everything else keeps the plain ORM.
+an insert, and PostgreSQL answers it in 0.1 ms. A seat hold, an order and a payment each run
+a handful of statements per request, so those paths compile theirs once per process here
+and afterwards only send them. Everything else keeps the plain ORM.
 
 - `Prepared`: a queryset compiled once by the ORM (so joins, quoting and the
   backend's SQL are Django's), run again with other parameters (ids, or values of a given
   field), its values passed through the same converters the ORM applies.
 - `insert`: one model instance, the columns and values prepared as `Model.save()` prepares
-  them (`pre_save`, `get_db_prep_save`), RETURNING its id (PostgreSQL and SQLite ≥ 3.35).
+  them (`pre_save`, `get_db_prep_save`), RETURNING its id (PostgreSQL and SQLite ≥ 3.35);
+  optionally only if a WITH clause (for example an UPDATE … RETURNING) yields a row, in
+  the same statement.
 - `update`: chosen columns of one row by primary key.
 
 None of them sends signals; use them only for models that have no receivers.
@@ -66,6 +68,9 @@ class Prepared:
                     prepped.index(value) if value in prepped else ("constant", value)
                     for value in params
                 ]
+                missing = set(range(len(markers))) - {p for p in places if isinstance(p, int)}
+                if missing:  # e.g. a LIKE pattern: the ORM changed the value; exact lookups only
+                    raise ValueError(f"Parameters {sorted(missing)} are not in the query as given.")
                 columns = [select[0] for select in compiler.select[: compiler.col_count]]
                 converters = [
                     (position, functions, expression)
@@ -121,24 +126,33 @@ def instances(row: Sequence[Any], *models: type[Model]) -> list[Model]:
     return built
 
 
-def insert(obj: Model) -> Model:
+def insert(obj: Model, *, source: tuple[str, list] | None = None) -> Model | None:
     """INSERT one instance as `save()` would (defaults, auto_now_add, prepared values) and
-    set its id, without the compiler."""
+    set its id, without the compiler. With `source` = (a WITH clause and its parameters),
+    the row is written as `WITH … INSERT … SELECT … FROM source`: once if the clause's
+    `source` yields a row, not at all (None returned) if it yields none."""
     connection = connections[DEFAULT_DB_ALIAS]
     meta = obj._meta
     fields = [field for field in meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
+    values = ", ".join(["%s"] * len(fields))
+    rows = f"SELECT {values} FROM source" if source else f"VALUES ({values})"  # noqa: S608  # nosec B608
     # identifiers from the model's own meta, quoted by the backend; values are parameters
-    sql = "INSERT INTO {} ({}) VALUES ({}) RETURNING {}".format(  # noqa: S608  # nosec B608
+    sql = "INSERT INTO {} ({}) {} RETURNING {}".format(  # noqa: S608  # nosec B608
         quote(meta.db_table),
         ", ".join(quote(field.column) for field in fields),
-        ", ".join(["%s"] * len(fields)),
+        rows,
         quote(meta.pk.column),
     )
     params = [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+    if source:
+        sql, params = f"{source[0]} {sql}", [*source[1], *params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        obj.pk = cursor.fetchone()[0]
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    obj.pk = row[0]
     obj._state.adding = False
     obj._state.db = DEFAULT_DB_ALIAS
     return obj

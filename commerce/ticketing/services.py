@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -234,8 +234,12 @@ def _lock(inventory_ids: list[int]) -> dict[int, EventInventory]:
             queryset = queryset.select_for_update()
         return {row.pk: row for row in queryset}
     except OperationalError as exc:
-        logger.warning("ticketing lock timeout on %s: %s", inventory_ids, exc)
-        raise Busy(_("Many people are buying right now. Please try again in a moment.")) from None
+        raise _busy(inventory_ids, exc) from None
+
+
+def _busy(inventory_ids, exc: OperationalError) -> Busy:
+    logger.warning("ticketing lock timeout on %s: %s", inventory_ids, exc)
+    return Busy(_("Many people are buying right now. Please try again in a moment."))
 
 
 def _inventory(values) -> EventInventory:
@@ -404,15 +408,68 @@ def _unlocked(ticket_type: TicketType, code: str) -> bool:
     return offer is not None
 
 
-_TYPE_FIELDS = statements.attnames(TicketType)
-_INVENTORY_FIELDS = statements.attnames(EventInventory)
-_TYPE_FOR_HOLD = statements.Prepared(
-    lambda pk: TicketType.objects.filter(pk=pk).values_list(
-        *_TYPE_FIELDS,
-        *(f"inventory__{name}" for name in _INVENTORY_FIELDS),
-        *(f"inventory__event__{name}" for name in EVENT_FACTS),
+@functools.cache  # on first use, when every app (and its translated fields) is ready
+def _type_for_hold_statement() -> statements.Prepared:
+    return statements.Prepared(
+        lambda pk: TicketType.objects.filter(pk=pk).values_list(
+            *statements.attnames(TicketType),
+            *(f"inventory__{name}" for name in statements.attnames(EventInventory)),
+            *(f"inventory__event__{name}" for name in EVENT_FACTS),
+        )
     )
-)
+
+
+def _new_hold(ticket_type, inventory, quantity: int, price, user, now) -> SeatHold:
+    return SeatHold(
+        inventory=inventory,
+        ticket_type=ticket_type,
+        quantity=quantity,
+        unit_price=price.seat_prices[0],
+        subtotal=price.subtotal,
+        discount=price.discount,
+        total=price.total,
+        discount_label=price.label[:255],
+        voucher=price.voucher,
+        offer=price.offer,
+        user=user if user is not None and user.is_authenticated else None,
+        expires_at=now + timedelta(minutes=hold_minutes()),
+    )
+
+
+def _one_statement_holds() -> bool:
+    return _locks_enabled() and connection.vendor == "postgresql"
+
+
+def _claim_source(ticket_type: TicketType, quantity: int) -> tuple[str, list]:
+    """PostgreSQL: a WITH clause that raises the event's counters by `quantity` seats of
+    this type if they show room for them (after what the type's waitlist is owed, exactly
+    as `_room` reads them), yielding one row if it did. The UPDATE takes the event's row
+    lock for this one statement (PostgreSQL re-checks the conditions on the row's latest
+    version after waiting), where the locked path holds it across four round trips. When
+    the counters show too little room (holds that ran out may free some), no row: the
+    locked path decides."""
+    quote_name = connection.ops.quote_name
+    meta = EventInventory._meta
+
+    def column(name: str) -> str:
+        return quote_name(meta.get_field(name).column)
+
+    claimed, by_type = column("claimed"), column("claimed_by_type")
+    waiting, capacity = column("waiting_by_type"), column("capacity")
+    taken = f"COALESCE(({by_type} ->> %s)::int, 0)"
+    owed = f"COALESCE(({waiting} ->> %s)::int, 0)"
+    # identifiers from the model's meta, quoted by the backend; values are parameters
+    sql = (
+        f"WITH source AS (UPDATE {quote_name(meta.db_table)} SET {claimed} = {claimed} + %s, "  # noqa: S608  # nosec B608
+        f"{by_type} = jsonb_set({by_type}, ARRAY[%s], to_jsonb({taken} + %s)) "
+        f"WHERE {quote_name(meta.pk.column)} = %s "
+        f"AND ({capacity} IS NULL OR {capacity} - {claimed} - {owed} >= %s) "
+        f"AND (%s::int IS NULL OR %s::int - {taken} - {owed} >= %s) RETURNING 1)"
+    )
+    key, limit = str(ticket_type.pk), ticket_type.capacity
+    params = [quantity, key, key, quantity, ticket_type.inventory_id, key, quantity,
+              limit, limit, key, key, quantity]  # fmt: skip
+    return sql, params
 
 
 def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = "") -> SeatHold:
@@ -423,16 +480,13 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
     now = timezone.now()
     # the type, its event's counters and the event's registration facts (not its whole
     # page) in one statement
-    try:
-        (row,) = _TYPE_FOR_HOLD.rows(ticket_type_id)
-    except ValueError:
-        raise ValidationFailed(
-            _("That ticket type does not exist."), code="unknown_ticket_type"
-        ) from None
-    split = len(_TYPE_FIELDS), len(_TYPE_FIELDS) + len(_INVENTORY_FIELDS)
-    ticket_type = statements.instance(TicketType, row[: split[0]])
-    ticket_type.inventory = _inventory(row[split[0] : split[1]])
-    event = SimpleNamespace(**dict(zip(EVENT_FACTS, row[split[1] :], strict=True)))
+    rows = _type_for_hold_statement().rows(ticket_type_id)
+    if not rows:
+        raise ValidationFailed(_("That ticket type does not exist."), code="unknown_ticket_type")
+    facts = len(EVENT_FACTS)
+    ticket_type, inventory = statements.instances(rows[0][:-facts], TicketType, EventInventory)
+    ticket_type.inventory = inventory
+    event = SimpleNamespace(**dict(zip(EVENT_FACTS, rows[0][-facts:], strict=True)))
     _event_open(event, now)
     if not ticket_type.on_sale(now):
         raise Conflict(_("This ticket is not on sale now."), code="not_on_sale")
@@ -454,6 +508,20 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
         left = _room(ticket_type, quantity)
         if left is not None and left < quantity:
             raise _sold_out(left)
+    if not bundled and not ticket_type.has_price_steps and _one_statement_holds():
+        # the common case: no lock to wait for beyond one statement (see _claim_source)
+        price = quote(ticket_type, quantity=quantity, sold=0, capacity=None, code=code,
+                      user=user, now=now)  # fmt: skip
+        if price.offer is None and price.voucher is None:  # discounts count their uses locked
+            try:
+                hold = statements.insert(
+                    _new_hold(ticket_type, ticket_type.inventory, quantity, price, user, now),
+                    source=_claim_source(ticket_type, quantity),
+                )
+            except OperationalError as exc:  # the row lock not had in time, as in _lock
+                raise _busy([ticket_type.inventory_id], exc) from None
+            if hold is not None:
+                return hold
     with transaction.atomic():
         locked = _lock([ticket_type.inventory_id, *(other.pk for other in bundled)])
         inventory = ticket_type.inventory = locked[ticket_type.inventory_id]
@@ -478,21 +546,9 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             user=user,
             now=now,
         )
-        hold = statements.insert(SeatHold(
-            inventory=inventory,
-            ticket_type=ticket_type,
-            quantity=quantity,
-            unit_price=price.seat_prices[0],
-            subtotal=price.subtotal,
-            discount=price.discount,
-            total=price.total,
-            discount_label=price.label[:255],
-            voucher=price.voucher,
-            offer=price.offer,
-            user=user if user is not None and user.is_authenticated else None,
-            expires_at=now + timedelta(minutes=hold_minutes()),
-            is_bundle=bool(bundled),
-        ))  # fmt: skip
+        hold = _new_hold(ticket_type, inventory, quantity, price, user, now)
+        hold.is_bundle = bool(bundled)
+        statements.insert(hold)
         _claim(inventory, ticket_type.pk, quantity)
         if bundled:
             SeatHold.objects.bulk_create(

@@ -50,17 +50,25 @@ def _race(ticket_type_id: int) -> dict:
     return outcome
 
 
-def _fresh(make_ticket_type, event):
+def _fresh(make_ticket_type, event, **data):
     event.capacity = SEATS
     event.save_revision().publish()
-    ticket_type = make_ticket_type()
+    ticket_type = make_ticket_type(**data)
     ticket_type.inventory.capacity = SEATS
     ticket_type.inventory.save(update_fields=["capacity"])
     return ticket_type
 
 
-def test_racing_buyers_take_exactly_the_seats_there_are(make_ticket_type, event):
-    ticket_type = _fresh(make_ticket_type, event)
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},  # a plain type: the one-statement hold (and its fallback)
+        {"price": 100, "price_steps": [{"threshold": 2, "price": 150}]},  # the locked path
+    ],
+    ids=["one-statement", "locked"],
+)
+def test_racing_buyers_take_exactly_the_seats_there_are(make_ticket_type, event, data):
+    ticket_type = _fresh(make_ticket_type, event, **data)
     outcome = _race(ticket_type.pk)
     assert outcome["other"] == []
     assert outcome["held"] == SEATS

@@ -74,3 +74,13 @@ def test_insert_and_update_write_what_save_writes(make_ticket_type):
     statements.update(inventory, ["claimed", "claimed_by_type"])
     inventory.refresh_from_db()
     assert (inventory.claimed, inventory.claimed_by_type) == (7, {"1": 3, "2": 4})
+
+
+def test_a_parameter_the_orm_rewrites_is_refused_not_silently_fixed(make_ticket_type):
+    make_ticket_type(name_es="General")
+    by_name = statements.Prepared(
+        lambda name: TicketType.objects.filter(name_es__contains=name).values_list("pk"),
+        TicketType._meta.get_field("name_es"),
+    )
+    with pytest.raises(ValueError, match="not in the query"):  # a LIKE pattern: %name%
+        by_name.rows("Gen")

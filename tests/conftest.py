@@ -44,6 +44,19 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_file_storage():
+    """Uploads live in memory for the whole test process: start every test with none, so a
+    file name a test expects is never taken (and suffixed) by an earlier test's file."""
+    from django.core.files.storage import InMemoryStorage, storages
+    from django.core.files.storage.memory import InMemoryDirNode
+
+    storage = storages["default"]
+    if isinstance(storage, InMemoryStorage):
+        storage._root = InMemoryDirNode()
+    yield
+
+
 @pytest.fixture
 def password():
     return DEFAULT_PASSWORD

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.models import Locale
 
 from cms.resources.models import ResourceCategory, ResourcePage
@@ -10,13 +11,14 @@ pytestmark = pytest.mark.django_db
 def test_a_resource_needs_exactly_one_of_address_and_file(library):
     page = ResourcePage.objects.get(slug="guia-rapida", locale__language_code="es")
     page.external_url = "https://example.org/"
-    with pytest.raises(ValidationError) as both:
-        page.full_clean()
-    assert "not both" in str(both.value)
-    page.external_url, page.document = "", None
-    with pytest.raises(ValidationError) as neither:
-        page.full_clean()
-    assert "needs one of them" in str(neither.value)
+    with translation.override("en"):  # the messages are lazy: read them in English too
+        with pytest.raises(ValidationError) as both:
+            page.full_clean()
+        assert "not both" in str(both.value)
+        page.external_url, page.document = "", None
+        with pytest.raises(ValidationError) as neither:
+            page.full_clean()
+        assert "needs one of them" in str(neither.value)
     page.external_url = "https://example.org/"
     page.full_clean()
 

@@ -103,6 +103,12 @@ class Prepared:
         return converted
 
 
+def first(statement: Prepared, models: Sequence[type[Model]], *values) -> list[Model] | None:
+    """The statement's first row as instances of `models` (see `instances`), or None."""
+    rows = statement.rows(*values)
+    return instances(rows[0], *models) if rows else None
+
+
 def attnames(model: type[Model]) -> list[str]:
     """The model's concrete field attributes, in the order `Model.from_db` takes them."""
     return [field.attname for field in model._meta.concrete_fields]

@@ -263,4 +263,5 @@ ES = {
         "de “{event}”; el motivo indicado es “{reason}”. Respóndela en Stripe antes de su "
         "plazo, con el historial del pedido y los check-ins como prueba."
     ),
+    "That is not a Stripe event.": "Eso no es un evento de Stripe.",
 }

@@ -149,20 +149,14 @@ def _payment_locked_statement() -> tuple[statements.Prepared, tuple]:
 
 def _payment_locked(intent_id: str) -> Payment | None:
     """The intent's payment, with its order's row locked (one statement, compiled once)."""
-    statement, models = _payment_locked_statement()
-    rows = statement.rows(intent_id)
-    if not rows:
+    found = statements.first(*_payment_locked_statement(), intent_id)
+    if found is None:
         return None
-    payment, order = statements.instances(rows[0], *models)
-    payment.order = order
+    payment, payment.order = found
     return payment
 
 
 _HOLD_OF_ORDER = statements.Prepared(lambda order: SeatHold.objects.filter(order_id=order)[:1])
-
-
-def _hold(row) -> SeatHold:
-    return statements.instance(SeatHold, row)
 
 
 def _order_locked(order_id: int):
@@ -185,7 +179,8 @@ def payment_succeeded(intent_id: str, *, source: str) -> str:
     order = payment.order
     payment.status = PaymentStatus.SUCCEEDED
     statements.update(payment, ["status"])
-    hold = next(map(_hold, _HOLD_OF_ORDER.rows(order.pk)), None)
+    found = statements.first(_HOLD_OF_ORDER, [SeatHold], order.pk)
+    hold = found[0] if found else None
     if order.status == OrderStatus.PENDING:
         late = hold is None or hold.status != HoldStatus.ACTIVE or hold.expires_at <= timezone.now()
         if not late or _seats_for_late_payment(order):
@@ -501,11 +496,14 @@ def webhook_receive(payload: bytes, signature: str | None) -> str:
         stripe.WebhookSignature.verify_header(
             payload.decode("utf-8"), signature or "", settings.STRIPE_WEBHOOK_SECRET, 300
         )
-        event = json.loads(payload)
-    except (ValueError, stripe.SignatureVerificationError):
+    except (UnicodeDecodeError, stripe.SignatureVerificationError):
         raise ValidationFailed(_("Bad signature."), code="bad_signature") from None
+    try:
+        event = json.loads(payload)
+    except ValueError:
+        event = None
     if not isinstance(event, dict):
-        raise ValidationFailed(_("Bad signature."), code="bad_signature")
+        raise ValidationFailed(_("That is not a Stripe event."), code="malformed_event")
     data = (event.get("data") or {}).get("object") or {}
     kind = event.get("type", "")
     source = f"stripe:{event.get('id', '')}"

@@ -228,7 +228,8 @@ def _lock(inventory_ids: list[int]) -> dict[int, EventInventory]:
     try:
         if len(inventory_ids) == 1:  # a plain hold's one event: the statement compiled once
             statement = _LOCK_ONE if _locks_enabled() else _READ_ONE
-            return {row.pk: row for row in map(_inventory, statement.rows(inventory_ids[0]))}
+            rows = statements.first(statement, [EventInventory], inventory_ids[0]) or []
+            return {row.pk: row for row in rows}
         queryset = EventInventory.objects.filter(pk__in=inventory_ids).order_by("pk")
         if _locks_enabled():
             queryset = queryset.select_for_update()
@@ -240,10 +241,6 @@ def _lock(inventory_ids: list[int]) -> dict[int, EventInventory]:
 def _busy(inventory_ids, exc: OperationalError) -> Busy:
     logger.warning("ticketing lock timeout on %s: %s", inventory_ids, exc)
     return Busy(_("Many people are buying right now. Please try again in a moment."))
-
-
-def _inventory(values) -> EventInventory:
-    return statements.instance(EventInventory, values)
 
 
 _READ_ONE = statements.Prepared(
@@ -419,7 +416,9 @@ def _type_for_hold_statement() -> statements.Prepared:
     )
 
 
-def _new_hold(ticket_type, inventory, quantity: int, price, user, now) -> SeatHold:
+def _new_hold(ticket_type, inventory, quantity: int, price, *, user, expires_at,
+              email: str = "") -> SeatHold:  # fmt: skip
+    """An unsaved hold at a quoted price (a buyer's, or a waitlist offer's)."""
     return SeatHold(
         inventory=inventory,
         ticket_type=ticket_type,
@@ -432,7 +431,8 @@ def _new_hold(ticket_type, inventory, quantity: int, price, user, now) -> SeatHo
         voucher=price.voucher,
         offer=price.offer,
         user=user if user is not None and user.is_authenticated else None,
-        expires_at=now + timedelta(minutes=hold_minutes()),
+        email=email,
+        expires_at=expires_at,
     )
 
 
@@ -478,6 +478,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
     from .pricing import quote
 
     now = timezone.now()
+    expires_at = now + timedelta(minutes=hold_minutes())
     # the type, its event's counters and the event's registration facts (not its whole
     # page) in one statement
     rows = _type_for_hold_statement().rows(ticket_type_id)
@@ -515,7 +516,14 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
         if price.offer is None and price.voucher is None:  # discounts count their uses locked
             try:
                 hold = statements.insert(
-                    _new_hold(ticket_type, ticket_type.inventory, quantity, price, user, now),
+                    _new_hold(
+                        ticket_type,
+                        ticket_type.inventory,
+                        quantity,
+                        price,
+                        user=user,
+                        expires_at=expires_at,
+                    ),  # fmt: skip
                     source=_claim_source(ticket_type, quantity),
                 )
             except OperationalError as exc:  # the row lock not had in time, as in _lock
@@ -546,7 +554,8 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
             user=user,
             now=now,
         )
-        hold = _new_hold(ticket_type, inventory, quantity, price, user, now)
+        hold = _new_hold(ticket_type, inventory, quantity, price, user=user,
+                         expires_at=expires_at)  # fmt: skip
         hold.is_bundle = bool(bundled)
         statements.insert(hold)
         _claim(inventory, ticket_type.pk, quantity)
@@ -775,24 +784,20 @@ def _stockrecord_statement() -> tuple[statements.Prepared, tuple]:
 
 def _stockrecord(product_id: int):
     """The ticket product's stock record with its partner (one statement)."""
-    statement, models = _stockrecord_statement()
-    rows = statement.rows(product_id)
-    if not rows:
+    found = statements.first(*_stockrecord_statement(), product_id)
+    if found is None:
         return None
-    stockrecord, partner = statements.instances(rows[0], *models)
-    stockrecord.partner = partner
+    stockrecord, stockrecord.partner = found
     return stockrecord
 
 
 def _hold_for_order(token) -> SeatHold | None:
     """The hold, locked, with its type, product, event inventory and event page: one
     statement, compiled once per process (an order and a voucher load on first use)."""
-    statement, models = _hold_for_order_statement()
-    rows = statement.rows(token)
-    if not rows:
+    found = statements.first(*_hold_for_order_statement(), token)
+    if found is None:
         return None
-    hold, ticket_type, product, inventory, event = statements.instances(rows[0], *models)
-    ticket_type.product, inventory.event = product, event
+    hold, ticket_type, ticket_type.product, inventory, inventory.event = found
     hold.ticket_type, hold.inventory = ticket_type, inventory
     return hold
 

@@ -30,7 +30,7 @@ from .models import (
     WaitlistStatus,
 )
 from .pricing import quote
-from .services import _event_open, _lock, available, hold_family, recount, taken
+from .services import _event_open, _lock, _new_hold, available, hold_family, recount, taken
 
 
 def offer_hours() -> int:
@@ -144,20 +144,10 @@ def serve(inventory_id: int) -> int:
                 capacity=entry.ticket_type.capacity or inventory.capacity,
                 now=now,
             )
-            hold = SeatHold.objects.create(
-                inventory=inventory,
-                ticket_type=entry.ticket_type,
-                quantity=entry.quantity,
-                unit_price=price.seat_prices[0],
-                subtotal=price.subtotal,
-                discount=price.discount,
-                total=price.total,
-                discount_label=price.label[:255],
-                offer=price.offer,
-                user=entry.user,
-                email=entry.email,
-                expires_at=now + timedelta(hours=offer_hours()),
-            )
+            hold = _new_hold(entry.ticket_type, inventory, entry.quantity, price,
+                             user=entry.user, email=entry.email,
+                             expires_at=now + timedelta(hours=offer_hours()))  # fmt: skip
+            hold.save()
             WaitlistEntry.objects.filter(pk=entry.pk).update(
                 status=WaitlistStatus.OFFERED, hold=hold, offered_at=now
             )

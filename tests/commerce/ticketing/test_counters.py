@@ -225,8 +225,8 @@ def test_the_one_statement_hold_reads_the_counters_as_the_locked_path_does(
     room = services._room(ticket_type, quantity)
     price = quote(ticket_type, quantity=quantity, sold=0, capacity=None)
     written = statements.insert(
-        services._new_hold(ticket_type, ticket_type.inventory, quantity, price, None,
-                           timezone.now()),
+        services._new_hold(ticket_type, ticket_type.inventory, quantity, price, user=None,
+                           expires_at=timezone.now() + timedelta(minutes=15)),
         source=services._claim_source(ticket_type, quantity),
     )  # fmt: skip
     assert (written is not None) == (room is None or room >= quantity)

@@ -129,6 +129,17 @@ def test_webhooks_that_are_not_from_stripe_are_rejected(client, pending_order, h
     assert pending_order.status == "Pending" and not StripeEvent.objects.exists()
 
 
+@pytest.mark.parametrize("body", [b'["not", "an", "event"]', b"{not json"])
+def test_a_signed_body_that_is_not_an_event_is_refused_clearly(client, pending_order, body):
+    at = int(time.time())
+    digest = hmac.new(SECRET.encode(), f"{at}.".encode() + body, hashlib.sha256).hexdigest()
+    response = client.post("/payments/stripe/webhook/", data=body, content_type="application/json",
+                           HTTP_STRIPE_SIGNATURE=f"t={at},v1={digest}")  # fmt: skip
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "malformed_event"
+    assert not StripeEvent.objects.exists()
+
+
 def test_out_of_order_events_change_nothing_once_the_order_moved_on(client, pending_order):
     payment = payments.payment_start(pending_order)
     intent = pay_with_card(payment.intent_id)

@@ -131,9 +131,13 @@ def _quantiles(values: list[float]) -> tuple[float, float]:
     return q[49], q[94]
 
 
-def race(base: str, ticket_type: int, buyers: int, seats: int) -> None:
+def race(base: str, ticket_type: int, buyers: int, seats: int, workers: list[int]) -> None:
+    cpu_before, client_before = _cpu_seconds(workers), time.process_time()
+    started = time.perf_counter()
     with ThreadPoolExecutor(buyers) as pool:
         results = list(pool.map(lambda n: buy(base, ticket_type, n), range(buyers)))
+    elapsed = time.perf_counter() - started
+    cpu, client = _cpu_seconds(workers) - cpu_before, time.process_time() - client_before
     answers = Counter(r["status"] for r in results)
     p50, p95 = _quantiles([r["ms"] for r in results])
     verdict = "OK" if answers["sold"] == seats else "OVERSOLD OR UNDERSOLD"
@@ -144,6 +148,10 @@ def race(base: str, ticket_type: int, buyers: int, seats: int) -> None:
           f"p50 {hold_p50:.0f} ms, p95 {hold_p95:.0f} ms")  # fmt: skip
     for status, count in sorted(answers.items()):
         print(f"    {status:<40} {count}")
+    early = sum(1 for r in results if r["status"].endswith("sold_out") and r["queries"] == 0)
+    print(f"    sold out answered before the request stack (soldout.py): {early}")
+    print(f"    all done in {elapsed * 1000:.0f} ms; CPU: server {cpu * 1000:.0f} ms, "
+          f"this client's {buyers} threads {client * 1000:.0f} ms")  # fmt: skip
 
 
 def holds(base: str, ticket_type: int, concurrency: int, total: int, workers: list[int]) -> None:
@@ -268,12 +276,10 @@ def main() -> int:
     race_type, hot_type, plain_type, paid_type = (
         int(x) for x in out.strip().splitlines()[-1].split(",")
     )
-    server = subprocess.Popen(
-        [PY, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers),
-         "--threads", str(args.threads), "--bind", f"127.0.0.1:{args.port}",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+    command = [PY, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers),
+               "--threads", str(args.threads), "--bind", f"127.0.0.1:{args.port}",
+               "--log-level", "warning", *os.environ.get("BENCH_GUNICORN", "").split()]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env)  # fmt: skip
     base = f"http://127.0.0.1:{args.port}"
     try:
         for _ in range(100):
@@ -288,7 +294,7 @@ def main() -> int:
         # its translations before tickets go on sale (not counted in any figure below)
         with ThreadPoolExecutor(16) as pool:
             list(pool.map(lambda n: buy(base, plain_type, 90_000 + n), range(16 * args.workers)))
-        race(base, race_type, args.buyers, args.seats)
+        race(base, race_type, args.buyers, args.seats, workers)
         holds(base, hot_type, 16, args.holds, workers)
         orders(base, plain_type, 4, args.orders, workers)
         paid(base, paid_type, 4, args.orders // 2, workers)

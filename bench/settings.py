@@ -9,7 +9,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "False")
 
 from config.settings.production import *  # noqa: E402, F403
-from config.settings.production import MIDDLEWARE, REST_FRAMEWORK  # noqa: E402
+from config.settings.production import MIDDLEWARE, Q_CLUSTER, REST_FRAMEWORK  # noqa: E402
 
 ROOT_URLCONF = "bench.urls"
 MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
@@ -27,3 +27,4 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+Q_CLUSTER = {**Q_CLUSTER, "log_level": "WARNING"}  # not a line per queued ticket email

@@ -14,7 +14,8 @@ and afterwards only send them. Everything else keeps the plain ORM.
   the same statement.
 - `update`: chosen columns of one row by primary key.
 
-None of them sends signals; use them only for models that have no receivers.
+`insert` and `update` send `pre_save` and `post_save` as `save()` does; a model whose own
+`save()` does more than that (Oscar's `Order` sets `date_placed`) needs the caller to do it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import CharField, Field, Model, QuerySet, UUIDField
+from django.db.models import CharField, Field, Model, QuerySet, UUIDField, signals
 
 
 def _marker(field, n: int):
@@ -109,6 +110,11 @@ def first(statement: Prepared, models: Sequence[type[Model]], *values) -> list[M
     return instances(rows[0], *models) if rows else None
 
 
+def all_of(statement: Prepared, model: type[Model], *values) -> list[Model]:
+    """Every row of the statement as an instance of `model`."""
+    return [instance(model, row) for row in statement.rows(*values)]
+
+
 def attnames(model: type[Model]) -> list[str]:
     """The model's concrete field attributes, in the order `Model.from_db` takes them."""
     return [field.attname for field in model._meta.concrete_fields]
@@ -139,6 +145,7 @@ def insert(obj: Model, *, source: tuple[str, list] | None = None) -> Model | Non
     `source` yields a row, not at all (None returned) if it yields none."""
     connection = connections[DEFAULT_DB_ALIAS]
     meta = obj._meta
+    _send(signals.pre_save, obj, update_fields=None)
     fields = [field for field in meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
     values = ", ".join(["%s"] * len(fields))
@@ -161,13 +168,22 @@ def insert(obj: Model, *, source: tuple[str, list] | None = None) -> Model | Non
     obj.pk = row[0]
     obj._state.adding = False
     obj._state.db = DEFAULT_DB_ALIAS
+    _send(signals.post_save, obj, update_fields=None, created=True)
     return obj
+
+
+def _send(signal, obj: Model, **kwargs) -> None:
+    """The model signal as `Model.save_base` sends it."""
+    if not obj._meta.auto_created:
+        signal.send(sender=obj.__class__, instance=obj, raw=False, using=DEFAULT_DB_ALIAS,
+                    **kwargs)  # fmt: skip
 
 
 def update(obj: Model, fields: Sequence[str]) -> None:
     """UPDATE these fields of one saved instance (by primary key), without the compiler."""
     connection = connections[DEFAULT_DB_ALIAS]
     meta = obj._meta
+    _send(signals.pre_save, obj, update_fields=frozenset(fields))
     chosen = [meta.get_field(name) for name in fields]
     quote = connection.ops.quote_name
     sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608  # nosec B608
@@ -178,3 +194,4 @@ def update(obj: Model, fields: Sequence[str]) -> None:
     params = [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in chosen]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, obj.pk])
+    _send(signals.post_save, obj, update_fields=frozenset(fields), created=False)

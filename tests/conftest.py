@@ -24,11 +24,15 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
-    """Rate limits and cached lookups live in the cache: start every test from empty."""
+    """Rate limits and cached lookups live in the cache, sold-out notes in the process:
+    start every test from empty."""
+    from commerce.ticketing import soldout
+
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
     else:
         cache.clear()
+    soldout.forget_all()
     yield
 
 

@@ -15,7 +15,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import formats, translation
 
-from . import selectors
+from . import selectors, soldout
 from .models import EventInventory
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,8 @@ def announce_changes(event) -> str | None:
         before = inventory.announced_start
         inventory.announced_start, inventory.announced_end = event.start, event.end
         inventory.announced_status = event.status
+        if inventory.capacity != event.capacity:
+            soldout.forget_events([inventory.pk])
         inventory.capacity = event.capacity
         inventory.save(
             update_fields=["announced_start", "announced_end", "announced_status", "capacity"]

@@ -25,10 +25,11 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.events.models import EventPage, EventStatus
+from cms.events.models import EventPage, EventRequirement, EventStatus
 from config import statements
 from config.errors import Busy, Conflict, NotFound, NotPermitted, ValidationFailed
 
+from . import soldout
 from .models import (
     EventInventory,
     HoldStatus,
@@ -160,6 +161,9 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
         )
         # event pages and the content API show prices and the free/paid filter
         transaction.on_commit(_invalidate_pages)
+        # a new capacity or sale window: the next hold request asks the counters again
+        soldout.forget([ticket_type.pk])
+        transaction.on_commit(lambda: soldout.forget([ticket_type.pk]))
     return ticket_type
 
 
@@ -293,6 +297,7 @@ def recount(inventory_ids) -> dict[int, EventInventory]:
             for type_id, n in waiting.values_list("ticket_type").annotate(n=Sum("quantity"))
         }
         inventory.save(update_fields=["claimed", "claimed_by_type", "waiting_by_type"])
+    soldout.forget_events(locked)
     return locked
 
 
@@ -370,7 +375,11 @@ def _event_room(inventory: EventInventory, quantity: int) -> bool:
     return inventory.capacity - taken(inventory)["event"] >= quantity
 
 
-def _sold_out(left: int) -> Conflict:
+def _sold_out(ticket_type: TicketType, left: int) -> Conflict:
+    """The refusal when `left` seats (after the waitlist) are too few; none at all is noted
+    for the hold requests that follow (soldout.py)."""
+    if not left:
+        soldout.remember(ticket_type)
     return Conflict(
         _("Only %(left)s seats left for this ticket.") % {"left": left} if left else _("Sold out."),
         code="sold_out" if not left else "not_enough_seats",
@@ -508,7 +517,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
         # for the lock: the committed counters already say so (the lock decides the rest).
         left = _room(ticket_type, quantity)
         if left is not None and left < quantity:
-            raise _sold_out(left)
+            raise _sold_out(ticket_type, left)
     if not bundled and not ticket_type.has_price_steps and _one_statement_holds():
         # the common case: no lock to wait for beyond one statement (see _claim_source)
         price = quote(ticket_type, quantity=quantity, sold=0, capacity=None, code=code,
@@ -542,7 +551,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
                 )
         left = _room(ticket_type, quantity)
         if left is not None and left < quantity:
-            raise _sold_out(left)
+            raise _sold_out(ticket_type, left)
         # price steps follow seats taken by holds that have not run out
         counts = taken(inventory) if ticket_type.has_price_steps else _counted(inventory)
         price = quote(
@@ -613,13 +622,22 @@ def _release_unordered(hold: SeatHold) -> None:
 # ---- placing the order -----------------------------------------------------------------
 
 
+@functools.cache
+def _requirements_statement() -> statements.Prepared:
+    return statements.Prepared(
+        lambda event: EventRequirement.objects.filter(event=event).values_list(
+            *statements.attnames(EventRequirement)
+        )
+    )
+
+
 def _validate_attendees(hold: SeatHold, attendees: list, event: EventPage) -> list[dict]:
     if not isinstance(attendees, list) or len(attendees) != hold.quantity:
         raise ValidationFailed(
             _("Give the details of each of the %(n)s attendees.") % {"n": hold.quantity},
             code="attendees",
         )
-    questions = list(event.requirements.all())
+    questions = statements.all_of(_requirements_statement(), EventRequirement, event.pk)
     errors, cleaned = {}, []
     for position, attendee in enumerate(attendees):
         problems = {}
@@ -815,7 +833,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
 
     from .pricing import check_voucher, find_voucher, tax_part
 
-    Order = get_model("order", "Order")
+    Order, Line = get_model("order", "Order"), get_model("order", "Line")
     with transaction.atomic():
         hold = _hold_for_order(hold_token)
         signed_in = user is not None and user.is_authenticated
@@ -853,7 +871,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
         total, subtotal = hold.total, hold.subtotal
         rate = hold.ticket_type.tax_rate
         paid_now = total == 0
-        order = Order.objects.create(
+        order = Order(
             number=f"T{100000 + hold.pk}",
             site_id=getattr(settings, "SITE_ID", None),
             user=user if signed_in else None,
@@ -866,6 +884,8 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             shipping_method=_("No shipping"),
             status=OrderStatus.PAID if paid_now else OrderStatus.PENDING,
         )
+        order.set_date_placed_default()  # what Oscar's Order.save adds
+        statements.insert(order)
         order_transition(
             order,
             order.status,
@@ -874,7 +894,8 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             note=_("Free registration") if paid_now else _("Waiting for the card payment"),
             created=True,
         )
-        order.lines.create(
+        line = Line(
+            order=order,
             partner=partner,
             partner_name=partner.name,
             partner_sku=stockrecord.partner_sku if stockrecord else f"TT-{hold.ticket_type_id}",
@@ -890,6 +911,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             unit_price_excl_tax=hold.unit_price - tax_part(hold.unit_price, rate),
             num_allocated=hold.quantity,
         )
+        statements.insert(line)
         _record_discount(order, hold, user if signed_in else None)
         from django.contrib.auth import get_user_model
 

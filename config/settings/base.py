@@ -107,6 +107,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.RejectNullCharactersMiddleware",
+    # a rush for seats that are gone is answered here (commerce/ticketing/soldout.py)
+    "commerce.ticketing.soldout.SoldOutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
@@ -463,6 +465,9 @@ STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
 # DB_LOCK_TIMEOUT_MS above)
 TICKETING_HOLD_MINUTES = env.int("TICKETING_HOLD_MINUTES", default=15)
 TICKETING_WAITLIST_OFFER_HOURS = env.int("TICKETING_WAITLIST_OFFER_HOURS", default=24)
+# How long a ticket type found sold out is answered "sold out" before the request stack
+# (0: never), per server process; freeing seats clears it sooner (ticketing/soldout.py).
+TICKETING_SOLD_OUT_SECONDS = env.float("TICKETING_SOLD_OUT_SECONDS", default=1.0)
 
 # --- WhatsApp Cloud API -------------------------------------------------------------------
 # The notification channel is on only when both the token and the phone number id are set

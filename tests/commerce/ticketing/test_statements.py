@@ -84,3 +84,42 @@ def test_a_parameter_the_orm_rewrites_is_refused_not_silently_fixed(make_ticket_
     )
     with pytest.raises(ValueError, match="not in the query"):  # a LIKE pattern: %name%
         by_name.rows("Gen")
+
+
+def test_insert_and_update_send_the_signals_save_sends(make_ticket_type):
+    from django.db.models.signals import post_save, pre_save
+
+    ticket_type = make_ticket_type()
+    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    heard = []
+
+    def listen(which, sender, instance, kwargs):
+        kwargs.pop("signal", None)
+        heard.append((which, sender, instance.pk, kwargs))
+
+    def on_pre(sender, instance, **kwargs):
+        listen("pre", sender, instance, kwargs)
+
+    def on_post(sender, instance, **kwargs):
+        listen("post", sender, instance, kwargs)
+
+    pre_save.connect(on_pre, sender=SeatHold)
+    post_save.connect(on_post, sender=SeatHold)
+    try:
+        saved = SeatHold(inventory_id=hold.inventory_id, ticket_type=ticket_type, quantity=1,
+                         unit_price=0, total=0, expires_at=hold.expires_at)  # fmt: skip
+        saved.save()
+        saved.status = "released"
+        saved.save(update_fields=["status"])
+        by_save, heard[:] = list(heard), []
+        copy = statements.insert(SeatHold(inventory_id=hold.inventory_id, ticket_type=ticket_type,
+                                          quantity=1, unit_price=0, total=0,
+                                          expires_at=hold.expires_at))  # fmt: skip
+        copy.status = "released"
+        statements.update(copy, ["status"])
+    finally:
+        pre_save.disconnect(on_pre, sender=SeatHold)
+        post_save.disconnect(on_post, sender=SeatHold)
+    # the same signals with the same arguments, the instance's id aside
+    assert [(s, c, k) for s, c, _pk, k in heard] == [(s, c, k) for s, c, _pk, k in by_save]
+    assert [pk for _s, _c, pk, _k in heard] == [None, copy.pk, copy.pk, copy.pk]

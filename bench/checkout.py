@@ -19,6 +19,7 @@ bench.settings (DEBUG off, throttles off; gunicorn.conf.py's 4 workers × 4 thre
   Stripe's signed payment_intent.succeeded webhook), localstripe started on --stripe-port.
 Server CPU is the gunicorn workers' user+system time (/proc); queries come from the
 X-Query-Count header. Loopback only; each client thread keeps its connection alive.
+BENCH_GUNICORN adds gunicorn arguments (e.g. "-k sync") to compare server settings.
 """
 
 from __future__ import annotations

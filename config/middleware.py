@@ -3,8 +3,12 @@ import re
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
+from django.contrib.flatpages.middleware import (
+    FlatpageFallbackMiddleware as DjangoFlatpageFallbackMiddleware,
+)
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
+from wagtail.contrib.redirects.middleware import RedirectMiddleware as WagtailRedirectMiddleware
 
 # Paths that live outside the /es/ and /en/ trees. A 404 there is a real 404: Django's
 # middleware would otherwise redirect it to /es/<path> (the page tree matches any path).
@@ -112,3 +116,23 @@ class LockTimeoutMiddleware:
             response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = "2"
         return response
+
+
+class FlatpageFallbackMiddleware(DjangoFlatpageFallbackMiddleware):
+    """Flatpages are pages: the API's own 404 (an unknown hold token, say) is final, without
+    a lookup in the flatpages table."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith("/api/"):
+            return response
+        return super().process_response(request, response)
+
+
+class RedirectMiddleware(WagtailRedirectMiddleware):
+    """Editors' redirects are for pages: the API's own 404 is final, without a lookup in
+    the redirects table."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith("/api/"):
+            return response
+        return super().process_response(request, response)

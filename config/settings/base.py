@@ -122,8 +122,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "community.accounts.middleware.OnboardingMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
-    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "config.middleware.FlatpageFallbackMiddleware",
+    "config.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

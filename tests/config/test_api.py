@@ -200,6 +200,25 @@ def test_unknown_api_paths_are_json_404s(api_client):
     _error(api_client.post("/api/v1/notifications/-1/archive/"), 404, "not_found")
 
 
+def test_an_api_404_is_final_without_flatpage_or_redirect_lookups(
+    api_client, db, django_assert_num_queries
+):
+    from django.contrib.flatpages.models import FlatPage
+    from django.contrib.sites.models import Site
+    from wagtail.contrib.redirects.models import Redirect
+
+    # even an editor's redirect or a flatpage at that path does not turn the API's 404
+    Redirect.objects.create(old_path="/api/v1/nothing-here", redirect_link="https://example.org/")
+    page = FlatPage.objects.create(url="/api/v1/nothing-here/", title="x", content="x")
+    page.sites.add(Site.objects.get_current())
+    with django_assert_num_queries(0):
+        _error(api_client.get("/api/v1/nothing-here/"), 404, "not_found")
+    # the site's paths still fall back to editors' redirects
+    Redirect.objects.create(old_path="/viejo", redirect_link="https://example.org/")
+    response = api_client.get("/viejo")
+    assert response.status_code in (301, 302) and response["Location"] == "https://example.org/"
+
+
 def test_a_missing_trailing_slash_is_redirected_keeping_the_method(api_client):
     response = api_client.get("/api/v1/me?x=1")
     assert response.status_code == 308

@@ -109,6 +109,9 @@ def customer_uses(offer, *, user=None, email: str = "") -> int:
     return (
         OrderDiscount.objects.filter(who, offer_id=offer.pk)
         .exclude(order__status__in=unpaid)
+        # paid only after it expired or was cancelled, and refunded at once (payments.py):
+        # its uses were given back when it ended unpaid and never taken again
+        .exclude(order__refunds__automatic=True)
         .count()
     )
 

@@ -114,7 +114,7 @@ def test_a_code_once_per_customer_is_checked_again_with_the_buyers_email(
     assert services.order_place(hold_token=second.token, email="b@example.org", attendees=ANA)
 
 
-def test_an_unpaid_order_that_expires_gives_its_codes_uses_back(
+def test_an_unpaid_order_that_expires_gives_its_codes_uses_back_even_if_paid_late(
     make_ticket_type, event, organizer, stripe_server
 ):
     from oscar.core.loading import get_model
@@ -137,6 +137,17 @@ def test_an_unpaid_order_that_expires_gives_its_codes_uses_back(
     offer.refresh_from_db()
     assert offer.num_applications == 0 and offer.vouchers.get().num_orders == 0
     assert order.discounts.count() == 1  # the record of what was quoted stays
+    # the card is charged after all, but the seats are gone: refunded at once, and the
+    # code stays the buyer's to use
+    taken = hold(ticket_type, 10)
+    assert payments.payment_succeeded(order.payment.intent_id, source="test") == (
+        "late payment refunded"
+    )
+    order.refresh_from_db()
+    assert order.status == "Refunded" and order.refunds.get().automatic
+    offer.refresh_from_db()
+    assert offer.num_applications == 0
+    services.hold_release(hold=taken)
     again = hold(ticket_type, code="AMIGOS")  # the same buyer may use it now
     assert services.order_place(hold_token=again.token, email="a@example.org", attendees=ANA)
 

@@ -49,6 +49,28 @@ class RejectNullCharactersMiddleware:
         return self.get_response(request)
 
 
+class RejectTooDeepJSONMiddleware:
+    """JSON nested deeper than Python's recursion limit (a few kilobytes of "[[[[…") makes
+    `json.loads` raise RecursionError, which views that read JSON themselves (allauth's
+    headless API) let through as a 500. A request body that cannot be read is the caller's
+    mistake: 400. (The API's own parser answers it already: config/api/parsers.py.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, RecursionError) or request.content_type != (
+            "application/json"
+        ):
+            return None
+        from django.utils.translation import gettext as _
+
+        return bad_request(request, _("JSON parse error - nested too deeply."))
+
+
 def bad_request(request, message: str):
     from django.http import HttpResponseBadRequest, JsonResponse
 

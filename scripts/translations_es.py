@@ -711,4 +711,7 @@ ES = {
     "Many people are using this right now. Please try again in a moment.": (
         "Mucha gente está usando esto ahora mismo. Inténtalo de nuevo en un momento."
     ),
+    "JSON parse error - nested too deeply.": (
+        "Error al leer el JSON: está anidado a demasiada profundidad."
+    ),
 }

@@ -13,9 +13,10 @@ rate-limit round trip, no query (about 0.3 ms instead of 4 in-process).
 
 The note only ever refuses; it never grants a seat, so it cannot oversell. It can be stale in
 one direction only, and briefly: whatever frees seats or changes capacity in this process
-(`recount`, a ticket type's save, an event's capacity change) clears the event's notes once
-committed, and notes in the other server processes (or one written by a request that read
-the counters just before that commit) run out within `TICKETING_SOLD_OUT_SECONDS`.
+(`recount`, a ticket type's save, an event's capacity change) clears the event's notes at
+once and again after the commit, and notes in the other server processes (or one written by
+a request that read the counters just before that commit) run out within
+`TICKETING_SOLD_OUT_SECONDS`.
 The notes live in the process, not in the shared cache: a cache round trip on every hold
 request would cost more than the rare extra slow "sold out" each process answers itself.
 """

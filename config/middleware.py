@@ -51,9 +51,9 @@ class RejectNullCharactersMiddleware:
 
 class RejectTooDeepJSONMiddleware:
     """JSON nested deeper than Python's recursion limit (a few kilobytes of "[[[[…") makes
-    `json.loads` raise RecursionError, which views that read JSON themselves (allauth's
-    headless API) let through as a 500. A request body that cannot be read is the caller's
-    mistake: 400. (The API's own parser answers it already: config/api/parsers.py.)"""
+    `json.loads` raise RecursionError, which neither DRF's JSON parser (it catches only
+    ValueError) nor allauth's headless views catch: a 500 on every JSON endpoint. A body
+    that cannot be read is the caller's mistake: 400 `malformed_request`, for all of them."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -94,7 +94,7 @@ def _requested_type(request) -> int | None:
         if int(request.META.get("CONTENT_LENGTH") or 0) > LARGEST_BODY:
             return None
         data = json.loads(request.body)
-    except (ValueError, RecursionError):  # the API's parser answers these with a 400
+    except (ValueError, RecursionError):  # the view (or RejectTooDeepJSON…) answers 400
         return None
     value = data.get("ticket_type") if isinstance(data, dict) else None
     if isinstance(value, str) and value.isdigit():

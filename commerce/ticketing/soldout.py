@@ -114,6 +114,9 @@ def sold_out_response(request) -> HttpResponse:
     response = HttpResponse(body, status=409, content_type="application/json")
     response["Content-Language"] = language
     response["Vary"] = "Accept-Language, Cookie"
+    # CommonMiddleware, which would set it, comes later in the stack; without it the
+    # server sends the body chunked
+    response["Content-Length"] = str(len(body))
     return response
 
 

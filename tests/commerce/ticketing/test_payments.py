@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 import stripe
+from django.test import override_settings
 from django.utils import timezone
 
 from commerce.ticketing import payments, services
@@ -78,6 +79,45 @@ def test_the_payment_intent_is_made_once_and_carries_the_order_total(pending_ord
     assert intent.amount == 5000000 and intent.currency == "cop"  # COP in cents
     assert intent.metadata["order"] == pending_order.number
     assert payment.client_secret.startswith(payment.intent_id)
+
+
+@pytest.fixture
+def silent_stripe():
+    """A server that takes the connection and never answers (Stripe down mid-request)."""
+    import socket
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        yield f"http://127.0.0.1:{server.getsockname()[1]}"
+
+
+def test_a_stripe_that_does_not_answer_is_a_503_and_the_retry_pays(
+    api_client, paid_type, stripe_server, silent_stripe, settings
+):
+    hold = services.hold_create(ticket_type_id=paid_type.pk, quantity=1)
+    url = f"/api/v1/holds/{hold.token}/order/"
+    body = {"email": "ana@example.org", "attendees": ANA}
+    settings.STRIPE_API_BASE, settings.STRIPE_TIMEOUT_SECONDS = silent_stripe, 0.3
+    started = time.monotonic()
+    response = api_client.post(url, body, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    assert time.monotonic() - started < 5  # STRIPE_TIMEOUT_SECONDS, not stripe-python's 80 s
+    assert response.status_code == 503 and response["Retry-After"] == "1"
+    assert response.json()["error"]["message"] == (
+        "The payment service is not answering. Please try again in a moment."
+    )
+    # the order stays, waiting for its payment; the same request again pays it
+    settings.STRIPE_API_BASE = stripe_server
+    again = api_client.post(url, body, format="json")
+    assert again.status_code == 200 and again.json()["payment"]["intent_id"]
+    assert Payment.objects.get().order.number == again.json()["number"]
+
+
+def test_one_stripe_client_per_configuration():
+    first = payments.client()
+    assert payments.client() is first  # its connections are kept
+    with override_settings(STRIPE_API_BASE="http://127.0.0.1:9"):
+        assert payments.client() is not first
 
 
 def test_a_signed_success_webhook_issues_the_tickets_once(

@@ -44,6 +44,7 @@ def test_once_found_sold_out_the_next_requests_are_answered_without_a_query(
     assert again.status_code == 409 and again.json() == first.json()
     assert again.json()["error"] == {"code": "sold_out", "message": "Sold out.", "fields": {}}
     assert again["Content-Language"] == "en" and "Accept-Language" in again["Vary"]
+    assert again["Content-Length"] == str(len(again.content))  # not sent chunked
     assert spanish.status_code == 409 and spanish["Content-Language"] == "es"
     assert spanish.json()["error"]["code"] == "sold_out"
     assert spanish.json()["error"]["message"] != "Sold out."  # translated

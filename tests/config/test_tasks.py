@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django_q.models import Success
 from django_q.tasks import async_task, result
 
@@ -45,6 +45,30 @@ def test_tasks_are_queued_only_when_the_transaction_commits(
         for callback in callbacks:
             callback()
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_with_the_orm_broker_a_task_commits_or_rolls_back_with_its_transaction(
+    member, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Asynchronous tasks (production) on the ORM broker: the task's row is written by the
+    transaction that queued it (an outbox), not by a commit of its own afterwards."""
+    from django_q.conf import Conf
+    from django_q.models import OrmQ
+    from django_q.signing import SignedPackage
+
+    monkeypatch.setattr(Conf, "SYNC", False)
+    task = "community.accounts.tasks.role_change_notify"
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enqueue(task, member.pk)
+        assert OrmQ.objects.count() == 1  # in the transaction
+        raise RuntimeError("the order failed")
+    assert OrmQ.objects.count() == 0  # rolled back with it: no email for an order not placed
+    with django_capture_on_commit_callbacks() as after_commit, transaction.atomic():
+        enqueue(task, member.pk, group="roles")
+    assert after_commit == []  # nothing left to do after the commit
+    queued = SignedPackage.loads(OrmQ.objects.get().payload)
+    assert (queued["func"], queued["args"], queued["group"]) == (task, (member.pk,), "roles")
 
 
 @pytest.mark.postgres

@@ -6,10 +6,10 @@ last seats, hold throughput on one hot ticket type, and the cost of an uncontest
         .venv/bin/python bench/checkout.py [--buyers 500] [--seats 50] [--workers 4] [--threads 4]
 
 It migrates the database, creates an event with three free ticket types (the race's K seats,
-a hot type with room for every hold, an uncontested type), starts gunicorn with
-bench.settings (DEBUG off, throttles off; gunicorn.conf.py's 4 workers × 4 threads unless
---workers/--threads say otherwise), warms every worker up with a few orders of another type
-(as a server that has been up when tickets go on sale), then reports:
+a hot type with room for every hold, an uncontested type), starts the production server
+(uWSGI with uwsgi.ini: 4 processes × 4 threads on 2 cores unless --workers/--threads say
+otherwise) with bench.settings (DEBUG off, throttles off), warms every worker up with a few
+orders of another type (as a server that has been up when tickets go on sale), then reports:
 - race: N buyers, each POST /api/v1/holds/ then POST /api/v1/holds/<token>/order/, all at
   once; seats sold (must equal K), answers by status, p50/p95 of each buyer's whole flow
   and of the hold request alone, the race's server and client CPU; --races times (3), each
@@ -18,9 +18,11 @@ bench.settings (DEBUG off, throttles off; gunicorn.conf.py's 4 workers × 4 thre
 - orders: orders per second, server CPU ms and SQL queries per order (hold → order);
 - paid: the same for paid orders (hold → order with its PaymentIntent from localstripe →
   Stripe's signed payment_intent.succeeded webhook), localstripe started on --stripe-port.
-Server CPU is the gunicorn workers' user+system time (/proc); queries come from the
-X-Query-Count header. Loopback only; each client thread keeps its connection alive.
-BENCH_GUNICORN adds gunicorn arguments (e.g. "-k sync") to compare server settings.
+Server CPU is the server's worker processes' user+system time (/proc); queries come from the
+X-Query-Count header. Loopback only; each client thread keeps its connection open while the
+server keeps it (uWSGI answers and closes; gunicorn keeps it alive).
+--server gunicorn or granian runs the same on another server for comparison (see
+bench.content.server_command); BENCH_SERVER_ARGS adds arguments to its command line.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.content import PY, ROOT, _cpu_seconds, _workers  # noqa: E402
+from bench.content import PY, ROOT, SERVERS, _cpu_seconds, _workers, server_command  # noqa: E402
 
 SETUP = """
 from django.utils import translation
@@ -266,9 +268,10 @@ def main() -> int:
     parser.add_argument("--races", type=int, default=3)
     parser.add_argument("--holds", type=int, default=2000)
     parser.add_argument("--orders", type=int, default=400)
-    # gunicorn.conf.py's on 2 cores: two processes per core, four threads each
+    # uwsgi.ini's on 2 cores: two processes per core, four threads each
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--server", choices=SERVERS, default="uwsgi")
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--stripe-port", type=int, default=8421)
     args = parser.parse_args()
@@ -292,10 +295,8 @@ def main() -> int:
                          capture_output=True, text=True).stdout  # fmt: skip
     ids = [int(x) for x in out.strip().splitlines()[-1].split(",")]
     race_types, (hot_type, plain_type, paid_type) = ids[: args.races], ids[args.races :]
-    command = [PY, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers),
-               "--threads", str(args.threads), "--bind", f"127.0.0.1:{args.port}",
-               "--log-level", "warning", *os.environ.get("BENCH_GUNICORN", "").split()]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=env)  # fmt: skip
+    command, server_env = server_command(args.server, args.workers, args.threads, args.port)
+    server = subprocess.Popen(command, cwd=ROOT, env={**env, **server_env})
     base = f"http://127.0.0.1:{args.port}"
     try:
         for _ in range(100):
@@ -305,7 +306,7 @@ def main() -> int:
             except OSError:
                 time.sleep(0.2)
         workers = _workers(server.pid)
-        print(f"gunicorn: {args.workers} workers × {args.threads} threads, PostgreSQL\n")
+        print(f"{args.server}: {args.workers} workers × {args.threads} threads, PostgreSQL\n")
         # a server that has been up: every worker has compiled its statements and loaded
         # its translations before tickets go on sale (not counted in any figure below)
         with ThreadPoolExecutor(16) as pool:

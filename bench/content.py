@@ -4,10 +4,11 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench REDIS_URL=redis://127.0.0.1:6379/2 \\
         .venv/bin/python bench/content.py [--requests 400] [--concurrency 4] [--workers 2]
 
-It prepares the database (migrate, seed_demo), starts gunicorn with bench.settings
-(production settings, DEBUG off), warms every path, then measures per path: latency
-p50/p95/p99 in ms, requests per second, server CPU ms per request (user+system time of the
-gunicorn workers, from /proc) and SQL queries per request (X-Query-Count). The bare Django
+It prepares the database (migrate, seed_demo), starts the production server (uWSGI with
+uwsgi.ini; --server gunicorn or granian to compare) with bench.settings (production settings,
+DEBUG off), warms every path, then measures per path: latency p50/p95/p99 in ms, requests per
+second, server CPU ms per request (user+system time of the server's worker processes, from
+/proc) and SQL queries per request (X-Query-Count). The bare Django
 JSON view is the reference for throughput. Loopback only.
 """
 
@@ -28,6 +29,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CLK_TCK = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
+SERVERS = ("uwsgi", "gunicorn", "granian")
+
+
+def server_command(server: str, workers: int, threads: int, port: int) -> tuple[list, dict]:
+    """The command and environment that serve the app: production's uWSGI with uwsgi.ini
+    (the environment sets its address, processes and threads), or for comparison gunicorn
+    (gthread, keep-alive 5 s) or granian (`pip install granian`) with the same processes ×
+    threads. BENCH_SERVER_ARGS adds arguments to the command line."""
+    extra = os.environ.get("BENCH_SERVER_ARGS", "").split()
+    if server == "gunicorn":
+        return [PY, "-m", "gunicorn", "config.wsgi", "--worker-class", "gthread",
+                "--workers", str(workers), "--threads", str(threads), "--keep-alive", "5",
+                "--bind", f"127.0.0.1:{port}", "--log-level", "warning", *extra], {}  # fmt: skip
+    if server == "granian":
+        return [str(Path(PY).with_name("granian")), "--interface", "wsgi", "--host",
+                "127.0.0.1", "--port", str(port), "--workers", str(workers),
+                "--blocking-threads", str(threads), "--backlog", "1024", "--no-ws",
+                "--log-level", "warning", *extra, "config.wsgi:application"], {}  # fmt: skip
+    environment = {"WEB_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers),
+                   "WEB_THREADS": str(threads)}  # fmt: skip
+    return [str(Path(PY).with_name("uwsgi")), "--ini", "uwsgi.ini", *extra], environment
+
 
 PATHS = [
     ("bare Django JSON view", "/bench/bare/"),
@@ -115,7 +138,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--server", choices=SERVERS, default="uwsgi")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--skip-setup", action="store_true")
     args = parser.parse_args()
@@ -130,11 +155,8 @@ def main() -> int:
         )
         subprocess.run([PY, "manage.py", "seed_demo", "--force"], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)  # fmt: skip
-    server = subprocess.Popen(
-        [PY, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers),
-         "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+    command, server_env = server_command(args.server, args.workers, args.threads, args.port)
+    server = subprocess.Popen(command, cwd=ROOT, env={**env, **server_env})
     base = f"http://127.0.0.1:{args.port}"
     try:
         for _ in range(100):
@@ -145,7 +167,7 @@ def main() -> int:
                 time.sleep(0.2)
         workers = _workers(server.pid)
         print(f"{args.requests} requests per path, concurrency {args.concurrency}, "
-              f"{args.workers} gunicorn workers\n")  # fmt: skip
+              f"{args.server}: {args.workers} processes × {args.threads} threads\n")  # fmt: skip
         header = (
             f"{'path':<34} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>8} {'CPU ms':>7} {'SQL':>4}"
         )

@@ -71,7 +71,7 @@ def client() -> stripe.StripeClient:
         settings.STRIPE_SECRET_KEY or "sk_test_unset",
         settings.STRIPE_API_BASE,
         int(getattr(settings, "STRIPE_MAX_NETWORK_RETRIES", 2)),
-        float(getattr(settings, "STRIPE_TIMEOUT_SECONDS", 10)),
+        float(getattr(settings, "STRIPE_TIMEOUT_SECONDS", 8)),
     )
 
 

@@ -462,7 +462,7 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 # Development with localstripe only: a test-card form instead of Stripe.js (never in production)
 STRIPE_TEST_CARDS = env.bool("STRIPE_TEST_CARDS", default=False)
 STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
-STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=10)
+STRIPE_TIMEOUT_SECONDS = env.float("STRIPE_TIMEOUT_SECONDS", default=8)
 # Ticketing: how long a seat hold lasts, how long a waitlist offer lasts (lock timeout:
 # DB_LOCK_TIMEOUT_MS above)
 TICKETING_HOLD_MINUTES = env.int("TICKETING_HOLD_MINUTES", default=15)

@@ -25,15 +25,15 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _ask(url: str, body: bytes | None = None) -> tuple[int, dict]:
+def _ask(url: str, body: bytes | None = None) -> tuple[int, dict, dict]:
     request = urllib.request.Request(  # noqa: S310  (loopback)
         url, data=body, headers={"Content-Type": "application/json", "Accept-Language": "en"}
     )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            return response.status, json.loads(response.read())
+            return response.status, json.loads(response.read()), response.headers
     except urllib.error.HTTPError as error:  # an answer all the same
-        return error.code, json.loads(error.read())
+        return error.code, json.loads(error.read()), error.headers
 
 
 def _children(pid: int) -> list[int]:
@@ -83,12 +83,13 @@ def server(tmp_path):
 
 def test_the_production_server_serves_the_app_and_stops_gracefully(server):
     base, process = server
-    status, health = _ask(base + "/health/")
+    status, health, headers = _ask(base + "/health/")
     # Django answered (this database has no tables, so the check itself may fail)
     assert status in (200, 503) and set(health["checks"]) == {"database", "cache", "queue"}
+    assert headers["Connection"] == "close"  # one request per connection, said so
     assert len(_children(process.pid)) == 2, process.log.read_text()[-3000:]  # WEB_CONCURRENCY
     # a request body reaches the API (read in full by the server first)
-    status, answer = _ask(base + "/api/v1/holds/", b'{"ticket_type": "x", "quantity": 1}')
+    status, answer, _headers = _ask(base + "/api/v1/holds/", b'{"ticket_type": "x", "quantity": 1}')
     assert status == 400 and answer["error"]["code"] == "invalid"
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0, process.log.read_text()[-3000:]

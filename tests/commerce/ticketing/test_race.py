@@ -90,6 +90,54 @@ def test_without_the_lock_the_same_race_oversells(make_ticket_type, event, setti
     assert oversold, "the unlocked race never oversold: the race test could not fail"
 
 
+def _order_while(items: list[tuple], undo) -> dict:
+    """For each (key, hold token, email), all at once: one thread places the hold's order,
+    another runs `undo(key)`. Returns the keys whose order went through ("ordered"), those
+    refused because the hold was released ("refused"), and anything else raised ("other")."""
+    barrier = threading.Barrier(2 * len(items))
+    outcome = {"ordered": set(), "refused": set(), "other": []}
+    guard = threading.Lock()
+
+    def place(key, token, email):
+        found, problem = None, None
+        try:
+            barrier.wait()
+            person = [{"name": "Ana", "email": email}]
+            services.order_place(hold_token=token, email=email, attendees=person)
+            found = "ordered"
+        except Conflict as exc:
+            found, problem = ("refused", None) if exc.code == "released" else (None, repr(exc))
+        except Exception as exc:  # noqa: BLE001  (reported, and fails the caller's test)
+            problem = repr(exc)
+        finally:
+            connection.close()
+        with guard:
+            if found:
+                outcome[found].add(key)
+            else:
+                outcome["other"].append(problem)
+
+    def run_undo(key, _token, _email):
+        try:
+            barrier.wait()
+            undo(key)
+        except Exception as exc:  # noqa: BLE001
+            with guard:
+                outcome["other"].append(repr(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=f, args=item) for item in items for f in (place, run_undo)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcome["other"] == []
+    assert outcome["ordered"] | outcome["refused"] == {key for key, *_rest in items}
+    assert not outcome["ordered"] & outcome["refused"]
+    return outcome
+
+
 def test_a_release_racing_the_order_of_the_same_hold_lets_exactly_one_win(make_ticket_type):
     """A buyer's order and a release of the same hold (the buyer's other tab, the expiry
     sweep) at the same moment: each hold ends either ordered or released, never both, and
@@ -99,44 +147,15 @@ def test_a_release_racing_the_order_of_the_same_hold_lets_exactly_one_win(make_t
     from .test_counters import assert_exact
 
     ticket_type = make_ticket_type()
-    holds = [services.hold_create(ticket_type_id=ticket_type.pk, quantity=1) for _ in range(6)]
-    barrier = threading.Barrier(2 * len(holds))
-    outcome = {"ordered": set(), "released": set(), "refused": set(), "other": []}
-    guard = threading.Lock()
-
-    def place(hold):
-        try:
-            barrier.wait()
-            person = [{"name": "Ana", "email": "ana@example.org"}]
-            services.order_place(hold_token=hold.token, email="a@example.org", attendees=person)
-            key = "ordered"
-        except Conflict as exc:
-            key = "refused" if exc.code == "released" else f"conflict {exc.code}"
-        except Exception as exc:  # noqa: BLE001  (reported, and fails the test below)
-            key = repr(exc)
-        finally:
-            connection.close()
-        with guard:
-            outcome.setdefault(key, set()).add(hold.pk)
-
-    def release(hold):
-        try:
-            barrier.wait()
-            services.hold_release(hold=hold)
-        except Exception as exc:  # noqa: BLE001
-            with guard:
-                outcome["other"].append(repr(exc))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=f, args=(h,)) for h in holds for f in (place, release)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert outcome["other"] == [] and set(outcome) == {"ordered", "released", "refused", "other"}
-    assert outcome["ordered"] | outcome["refused"] == {h.pk for h in holds}
-    assert not outcome["ordered"] & outcome["refused"]
+    holds = {
+        hold.pk: hold
+        for hold in (services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+                     for _ in range(6))
+    }  # fmt: skip
+    outcome = _order_while(
+        [(pk, hold.token, "ana@example.org") for pk, hold in holds.items()],
+        lambda pk: services.hold_release(hold=holds[pk]),
+    )
     statuses = dict(SeatHold.objects.values_list("pk", "status"))
     for pk in outcome["ordered"]:  # the order won: a free order converts its hold
         assert statuses[pk] == HoldStatus.CONVERTED
@@ -161,52 +180,20 @@ def test_leaving_the_waitlist_racing_the_offer_being_claimed_lets_exactly_one_wi
     seats = 5
     ticket_type = make_ticket_type(capacity=seats)
     taken = [services.hold_create(ticket_type_id=ticket_type.pk, quantity=1) for _ in range(seats)]
-    entries = [
-        waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email=f"w{n}@example.org")
-        for n in range(seats)
-    ]
+    entries = {}
+    for n in range(seats):
+        entry = waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email=f"w{n}@example.org")
+        entries[entry.pk] = entry
     for held in taken:  # each freed seat is offered to the next in line (after the commit)
         services.hold_release(hold=held)
-    for entry in entries:
+    for entry in entries.values():
         entry.refresh_from_db()
-    assert {e.status for e in entries} == {WaitlistStatus.OFFERED}
-    barrier = threading.Barrier(2 * seats)
-    outcome = {"ordered": set(), "refused": set(), "other": []}
-    guard = threading.Lock()
-
-    def claim(entry):
-        try:
-            barrier.wait()
-            person = [{"name": "Wendy", "email": entry.email}]
-            services.order_place(hold_token=entry.hold.token, email=entry.email, attendees=person)
-            key = "ordered"
-        except Conflict as exc:
-            key = "refused" if exc.code == "released" else f"conflict {exc.code}"
-        except Exception as exc:  # noqa: BLE001  (reported, and fails the test below)
-            key = repr(exc)
-        finally:
-            connection.close()
-        with guard:
-            outcome.setdefault(key, set()).add(entry.pk)
-
-    def leave(entry):
-        try:
-            barrier.wait()
-            waitlist.leave(entry=entry)
-        except Exception as exc:  # noqa: BLE001
-            with guard:
-                outcome["other"].append(repr(exc))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=f, args=(e,)) for e in entries for f in (claim, leave)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert outcome["other"] == [] and set(outcome) == {"ordered", "refused", "other"}
-    assert outcome["ordered"] | outcome["refused"] == {e.pk for e in entries}
-    for entry in entries:
+    assert {e.status for e in entries.values()} == {WaitlistStatus.OFFERED}
+    outcome = _order_while(
+        [(pk, entry.hold.token, entry.email) for pk, entry in entries.items()],
+        lambda pk: waitlist.leave(entry=entries[pk]),
+    )
+    for entry in entries.values():
         entry.refresh_from_db()
         offer = SeatHold.objects.get(pk=entry.hold_id)
         assert entry.status == WaitlistStatus.LEFT

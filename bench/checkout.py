@@ -7,7 +7,7 @@ last seats, hold throughput on one hot ticket type, and the cost of an uncontest
 
 It migrates the database, creates an event with three free ticket types (the race's K seats,
 a hot type with room for every hold, an uncontested type), starts the production server
-(uWSGI with uwsgi.ini: 4 processes × 4 threads on 2 cores unless --workers/--threads say
+(uWSGI with uwsgi.ini: 2 processes × 4 threads on 2 cores unless --workers/--threads say
 otherwise) with bench.settings (DEBUG off, throttles off), warms every worker up with a few
 orders of another type (as a server that has been up when tickets go on sale), then reports:
 - race: N buyers, each POST /api/v1/holds/ then POST /api/v1/holds/<token>/order/, all at
@@ -268,8 +268,8 @@ def main() -> int:
     parser.add_argument("--races", type=int, default=3)
     parser.add_argument("--holds", type=int, default=2000)
     parser.add_argument("--orders", type=int, default=400)
-    # uwsgi.ini's on 2 cores: two processes per core, four threads each
-    parser.add_argument("--workers", type=int, default=4)
+    # uwsgi.ini's on 2 cores: one process per core, four threads each
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--server", choices=SERVERS, default="uwsgi")
     parser.add_argument("--port", type=int, default=8766)

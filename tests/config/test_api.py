@@ -233,3 +233,20 @@ def test_a_missing_trailing_slash_is_redirected_keeping_the_method(api_client):
     response = api_client.get("/api/v1/me?x=1")
     assert response.status_code == 308
     assert response["Location"] == "/api/v1/me/?x=1"
+
+
+def test_a_views_rate_limit_counters_are_counted_together_and_expire_with_their_window():
+    import uuid
+
+    from django.core.cache import cache
+
+    from config.api.throttling import _count
+
+    run = uuid.uuid4().hex
+    windows = [(f"throttle-{run}-minute", 60), (f"throttle-{run}-hour", 3600)]
+    assert _count(cache, windows) == [1, 1]
+    assert _count(cache, windows) == [2, 2]
+    assert _count(cache, windows[1:]) == [3]
+    if hasattr(cache, "ttl"):  # Redis (CI): each counter lives as long as its window
+        assert 0 < cache.ttl(windows[0][0]) <= 60
+        assert 60 < cache.ttl(windows[1][0]) <= 3600

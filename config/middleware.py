@@ -1,7 +1,9 @@
 import re
 
-from csp.constants import SELF, UNSAFE_INLINE
+from csp.constants import HEADER, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.flatpages.middleware import (
     FlatpageFallbackMiddleware as DjangoFlatpageFallbackMiddleware,
@@ -96,15 +98,48 @@ class CSPMiddleware(BaseCSPMiddleware):
         "style-src": [SELF, UNSAFE_INLINE],
     }
 
+    # what a view or decorator can set on a response to change or drop its policy
+    PER_RESPONSE = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        # The policy of a response without a nonce or a decorator's change depends only on
+        # its path's kind: build each once (django-csp builds it anew for every response)
+        # unless a report-only policy or excluded prefixes ask for its full treatment.
+        self.built = {}
+        self.fast = not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None) and not (
+            settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
+        )
+
+    def relaxed(self, path: str) -> bool:
+        return path.startswith(self.RELAXED_PREFIXES) or bool(self.RELAXED_RE.match(path))
+
     def process_response(self, request, response):
         # Browser features: camera for QR check-in, payments; nothing else.
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        return super().process_response(request, response)
+        if (
+            not self.fast
+            or settings.DEBUG
+            or getattr(request, "_csp_nonce", None) is not None
+            or HEADER in response
+            or any(hasattr(response, name) for name in self.PER_RESPONSE)
+        ):
+            return super().process_response(request, response)
+        relaxed = self.relaxed(request.path_info)
+        if relaxed not in self.built:
+            parts = self.get_policy_parts(request, response)
+            self.built[relaxed] = build_policy(
+                config=parts.config, update=parts.update, replace=parts.replace
+            )
+        if self.built[relaxed]:
+            response[HEADER] = self.built[relaxed]
+        # as django-csp does: a nonce asked for after this point would be in no header
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        path = request.path_info
-        if path.startswith(self.RELAXED_PREFIXES) or self.RELAXED_RE.match(path):
+        if self.relaxed(request.path_info):
             parts.replace = {**self.RELAXED, **(parts.replace or {})}
         return parts
 

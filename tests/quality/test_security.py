@@ -525,3 +525,50 @@ def test_xss_payloads_in_docs_and_resources_never_come_back_executable(
     client.force_login(make_user(Role.MEMBER))
     for path in ["/es/recursos/", resource.url, f"/es/recursos/?tag={resource.tags.first().slug}"]:
         check(path)
+
+
+@pytest.mark.parametrize(
+    "path", ["/es/", "/api/v1/holds/", "/admin/", "/api/docs/", "/es/shop/basket/"]
+)
+def test_the_policy_built_once_per_kind_of_path_is_the_one_django_csp_builds(rf, path):
+    from django.http import HttpResponse
+
+    from config.middleware import CSPMiddleware
+
+    built_once = CSPMiddleware(lambda r: HttpResponse())
+    every_time = CSPMiddleware(lambda r: HttpResponse())
+    every_time.fast = False  # django-csp's process_response for every response
+    headers = []
+    for middleware in (built_once, built_once, every_time):  # built, reused, django-csp's
+        request = rf.get(path)
+        middleware.process_request(request)
+        headers.append(middleware.process_response(request, HttpResponse()))
+    assert len({h["Content-Security-Policy"] for h in headers}) == 1
+    relaxed = path in ("/admin/", "/api/docs/", "/es/shop/basket/")  # back-office UIs
+    assert ("'unsafe-inline'" in headers[0]["Content-Security-Policy"]) == relaxed
+    assert headers[0]["Permissions-Policy"] == headers[2]["Permissions-Policy"]
+
+
+def test_a_views_own_policy_still_reaches_the_header(rf):
+    from django.http import HttpResponse
+
+    from config.middleware import CSPMiddleware
+
+    middleware = CSPMiddleware(lambda r: HttpResponse())
+    plain = rf.get("/es/")
+    middleware.process_request(plain)
+    middleware.process_response(plain, HttpResponse())
+    updated = rf.get("/es/")
+    middleware.process_request(updated)
+    response = HttpResponse()
+    response._csp_update = {"img-src": ["https://images.example.org"]}
+    header = middleware.process_response(updated, response)["Content-Security-Policy"]
+    assert "https://images.example.org" in header
+    exempt = rf.get("/es/")
+    middleware.process_request(exempt)
+    response = HttpResponse()
+    response._csp_exempt = True
+    assert "Content-Security-Policy" not in middleware.process_response(exempt, response)
+    # after the header is written, asking for a nonce is an error, as with django-csp
+    with pytest.raises(Exception, match="csp_nonce"):
+        str(plain.csp_nonce)

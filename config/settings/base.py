@@ -169,6 +169,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c lock_timeout={DB_LOCK_TIMEOUT_MS}"
     _options["options"] = _options["options"].strip()
+    # Parameters bound by the server, so that psycopg prepares a statement once it has run
+    # five times on a connection: PostgreSQL then parses and plans it once, not per request
+    # (its CPU per seat hold 1.1 → 0.5 ms, per order 3.0 → 1.5 ms; docs/performance.md).
+    # Off behind a pooler in transaction mode that cannot keep prepared statements
+    # (PgBouncer before 1.21, or without max_prepared_statements).
+    if env.bool("DB_PREPARED_STATEMENTS", default=True):
+        _options.setdefault("server_side_binding", True)
+        _options.setdefault("prepare_threshold", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (web + task worker) share the file: wait for locks, don't fail.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

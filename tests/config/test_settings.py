@@ -117,3 +117,25 @@ def test_env_example_documents_every_variable_the_settings_read():
     example = (ROOT / ".env.example").read_text()
     documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
     assert read - documented == set(), "add these to .env.example with a comment"
+
+
+def test_postgresql_prepares_statements_unless_a_pooler_forbids_them():
+    expr = "s.DATABASES['default']['OPTIONS'].get('prepare_threshold')"
+    url = "postgres://postgres@127.0.0.1:5432/unused"
+    assert _setting("dev", expr, DATABASE_URL=url) == "5"
+    assert _setting("dev", expr, DATABASE_URL=url, DB_PREPARED_STATEMENTS="False") == "None"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_statement_run_often_on_a_connection_is_prepared_by_postgresql():
+    from django.db import connection
+
+    from commerce.ticketing.models import SeatHold
+
+    for _ in range(6):
+        list(SeatHold.objects.filter(quantity=1))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("ticketing_seathold" in sql for sql in prepared), prepared

@@ -11,7 +11,7 @@ and afterwards only send them. Everything else keeps the plain ORM.
 - `insert`: one model instance, the columns and values prepared as `Model.save()` prepares
   them (`pre_save`, `get_db_prep_save`), RETURNING its id (PostgreSQL and SQLite ≥ 3.35);
   optionally only if a WITH clause (for example an UPDATE … RETURNING) yields a row, in
-  the same statement.
+  the same statement. `insert_all`: several instances of one model in one statement.
 - `update`: chosen columns of one row by primary key.
 
 `insert` and `update` send `pre_save` and `post_save` as `save()` does; a model whose own
@@ -143,13 +143,26 @@ def insert(obj: Model, *, source: tuple[str, list] | None = None) -> Model | Non
     set its id, without the compiler. With `source` = (a WITH clause and its parameters),
     the row is written as `WITH … INSERT … SELECT … FROM source`: once if the clause's
     `source` yields a row, not at all (None returned) if it yields none."""
+    return obj if insert_all([obj], source=source) else None
+
+
+def insert_all(objs: Sequence[Model], *, source: tuple[str, list] | None = None) -> bool:
+    """INSERT instances of one model in one statement, as `insert` does for one (a `source`
+    clause only for one); False if `source` yielded no row. Ids come back in the rows'
+    order, which Django's `bulk_create` relies on too."""
+    if source and len(objs) != 1:
+        raise ValueError("A source clause inserts exactly one row.")
     connection = connections[DEFAULT_DB_ALIAS]
-    meta = obj._meta
-    _send(signals.pre_save, obj, update_fields=None)
+    meta = objs[0]._meta
+    for obj in objs:
+        _send(signals.pre_save, obj, update_fields=None)
     fields = [field for field in meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
     values = ", ".join(["%s"] * len(fields))
-    rows = f"SELECT {values} FROM source" if source else f"VALUES ({values})"  # noqa: S608  # nosec B608
+    if source:
+        rows = f"SELECT {values} FROM source"  # noqa: S608  # nosec B608
+    else:
+        rows = "VALUES " + ", ".join([f"({values})"] * len(objs))
     # identifiers from the model's own meta, quoted by the backend; values are parameters
     sql = "INSERT INTO {} ({}) {} RETURNING {}".format(  # noqa: S608  # nosec B608
         quote(meta.db_table),
@@ -157,19 +170,24 @@ def insert(obj: Model, *, source: tuple[str, list] | None = None) -> Model | Non
         rows,
         quote(meta.pk.column),
     )
-    params = [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+    params = [
+        field.get_db_prep_save(field.pre_save(obj, True), connection)
+        for obj in objs
+        for field in fields
+    ]
     if source:
         sql, params = f"{source[0]} {sql}", [*source[1], *params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    obj.pk = row[0]
-    obj._state.adding = False
-    obj._state.db = DEFAULT_DB_ALIAS
-    _send(signals.post_save, obj, update_fields=None, created=True)
-    return obj
+        ids = cursor.fetchall()
+    if not ids:
+        return False
+    for obj, (pk,) in zip(objs, ids, strict=True):
+        obj.pk = pk
+        obj._state.adding = False
+        obj._state.db = DEFAULT_DB_ALIAS
+        _send(signals.post_save, obj, update_fields=None, created=True)
+    return True
 
 
 def _send(signal, obj: Model, **kwargs) -> None:

@@ -809,6 +809,17 @@ def _stockrecord(product_id: int):
     return stockrecord
 
 
+@functools.cache  # one per number of distinct attendee emails (at most max_per_order)
+def _accounts_statement(count: int) -> statements.Prepared:
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    return statements.Prepared(
+        lambda *emails: User.objects.filter(email__in=emails).values_list("email", "pk"),
+        *[User._meta.get_field("email")] * count,
+    )
+
+
 def _hold_for_order(token) -> SeatHold | None:
     """The hold, locked, with its type, product, event inventory and event page: one
     statement, compiled once per process (an order and a voucher load on first use)."""
@@ -913,20 +924,15 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
         )
         statements.insert(line)
         _record_discount(order, hold, user if signed_in else None)
-        from django.contrib.auth import get_user_model
-
-        accounts = dict(
-            get_user_model()
-            .objects.filter(email__in=[a["email"] for a in cleaned])
-            .values_list("email", "pk")
-        )
+        emails = sorted({attendee["email"] for attendee in cleaned})
+        accounts = dict(_accounts_statement(len(emails)).rows(*emails))
         # one ticket per attendee, and per event for a bundle
         parts = []
         if hold.is_bundle:
             parts = list(SeatHold.objects.filter(parent=hold).order_by("inventory_id")
                          .values_list("inventory_id", flat=True))  # fmt: skip
         inventories = [hold.inventory_id, *parts]
-        order.placed_tickets = Ticket.objects.bulk_create(
+        order.placed_tickets = [
             Ticket(
                 order=order,
                 ticket_type=hold.ticket_type,
@@ -939,7 +945,8 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             )
             for attendee in cleaned
             for inventory_id in inventories
-        )
+        ]
+        statements.insert_all(order.placed_tickets)
         hold.order, hold.email = order, buyer_email
         if paid_now:
             hold.status = HoldStatus.CONVERTED

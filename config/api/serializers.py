@@ -14,12 +14,12 @@ class ErrorSerializer(serializers.Serializer):
 
 
 class SharedFieldsMixin:
-    """For output-only serializers on hot paths whose fields never depend on the request:
-    build and bind the fields once per class. DRF deep-copies every declared field for each
-    serializer it creates (about 0.3 ms for a dozen fields here, per response). The fields
-    are bound to a template instance without data or context, so they must not read
-    `self.context` or instance state (a SerializerMethodField's method may read only its
-    argument)."""
+    """For serializers on hot paths whose fields never depend on the request: build and bind
+    the fields once per class. DRF deep-copies every declared field for each serializer it
+    creates (about 0.3 ms for a dozen fields here, per response). The fields are bound to a
+    template instance without data or context, so they must not read `self.context` or
+    instance state (a SerializerMethodField's method may read only its argument), and an
+    input serializer's fields and validators must need no context (no unique checks)."""
 
     @property
     def fields(self):

@@ -69,7 +69,7 @@ class QuestionSerializer(serializers.Serializer):
     max_length = serializers.IntegerField(allow_null=True)
 
 
-class HoldCreateSerializer(serializers.Serializer):
+class HoldCreateSerializer(SharedFieldsMixin, serializers.Serializer):
     ticket_type = serializers.IntegerField(min_value=1, max_value=ID_MAX)
     quantity = serializers.IntegerField(min_value=1, max_value=100)
     code = serializers.CharField(
@@ -110,7 +110,7 @@ class HoldSerializer(SharedFieldsMixin, serializers.Serializer):
         return hold.order.number if hold.order_id else None
 
 
-class AttendeeSerializer(serializers.Serializer):
+class AttendeeSerializer(SharedFieldsMixin, serializers.Serializer):
     name = serializers.CharField(max_length=120)
     email = serializers.CharField(max_length=254)
     answers = serializers.DictField(
@@ -121,7 +121,7 @@ class AttendeeSerializer(serializers.Serializer):
     )
 
 
-class OrderCreateSerializer(serializers.Serializer):
+class OrderCreateSerializer(SharedFieldsMixin, serializers.Serializer):
     email = serializers.CharField(
         max_length=254,
         required=False,

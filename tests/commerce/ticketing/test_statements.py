@@ -76,6 +76,26 @@ def test_insert_and_update_write_what_save_writes(make_ticket_type):
     assert (inventory.claimed, inventory.claimed_by_type) == (7, {"1": 3, "2": 4})
 
 
+def test_insert_all_writes_several_rows_in_one_statement_as_save_would(
+    make_ticket_type, django_assert_num_queries
+):
+    ticket_type = make_ticket_type()
+    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    holds = [
+        SeatHold(inventory_id=hold.inventory_id, ticket_type=ticket_type, quantity=n,
+                 unit_price=Decimal("10"), total=Decimal(10 * n), expires_at=hold.expires_at)
+        for n in (1, 2, 3)
+    ]  # fmt: skip
+    with django_assert_num_queries(1):
+        assert statements.insert_all(holds)
+    for written in holds:  # each got its own row's id
+        assert values(SeatHold.objects.get(pk=written.pk)) == values(written)
+    assert [h.quantity for h in SeatHold.objects.filter(pk__in=[h.pk for h in holds])
+            .order_by("pk")] == [1, 2, 3]  # fmt: skip
+    with pytest.raises(ValueError, match="exactly one row"):
+        statements.insert_all(holds, source=("WITH source AS (SELECT 1)", []))
+
+
 def test_a_parameter_the_orm_rewrites_is_refused_not_silently_fixed(make_ticket_type):
     make_ticket_type(name_es="General")
     by_name = statements.Prepared(

@@ -18,9 +18,10 @@ orders of another type (as a server that has been up when tickets go on sale), t
 - orders: orders per second, server CPU ms and SQL queries per order (hold → order);
 - paid: the same for paid orders (hold → order with its PaymentIntent from localstripe →
   Stripe's signed payment_intent.succeeded webhook), localstripe started on --stripe-port.
-Server CPU is the server's worker processes' user+system time (/proc); queries come from the
-X-Query-Count header. Loopback only; each client thread keeps its connection open while the
-server keeps it (uWSGI answers and closes; gunicorn keeps it alive).
+Server CPU is the server's worker processes' user+system time (/proc), PostgreSQL's that of
+its processes; queries come from the X-Query-Count header. Loopback only; each client thread
+keeps its connection open while the server keeps it (uWSGI answers and closes; gunicorn
+keeps it alive).
 --server gunicorn or granian runs the same on another server for comparison (see
 bench.content.server_command); BENCH_SERVER_ARGS adds arguments to its command line.
 """
@@ -72,6 +73,13 @@ print(",".join(map(str, ids)))
 
 
 _local = threading.local()
+
+
+def _postgres() -> list[int]:
+    """PostgreSQL's processes on this machine (its backends serve the server's connections,
+    which persist: they are all there once the workers have warmed up)."""
+    out = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout
+    return [int(pid) for pid in out.split()]
 
 
 def _connection(base: str) -> http.client.HTTPConnection:
@@ -138,12 +146,15 @@ def _quantiles(values: list[float]) -> tuple[float, float]:
 
 def race(base: str, ticket_type: int, buyers: int, seats: int, workers: list[int]) -> tuple:
     """One race; returns (sold exactly `seats`, p95 per buyer in ms)."""
+    database = _postgres()
     cpu_before, client_before = _cpu_seconds(workers), time.process_time()
+    database_before = _cpu_seconds(database)
     started = time.perf_counter()
     with ThreadPoolExecutor(buyers) as pool:
         results = list(pool.map(lambda n: buy(base, ticket_type, n), range(buyers)))
     elapsed = time.perf_counter() - started
     cpu, client = _cpu_seconds(workers) - cpu_before, time.process_time() - client_before
+    database_cpu = _cpu_seconds(database) - database_before
     answers = Counter(r["status"] for r in results)
     p50, p95 = _quantiles([r["ms"] for r in results])
     verdict = "OK" if answers["sold"] == seats else "OVERSOLD OR UNDERSOLD"
@@ -157,7 +168,8 @@ def race(base: str, ticket_type: int, buyers: int, seats: int, workers: list[int
     early = sum(1 for r in results if r["status"].endswith("sold_out") and r["queries"] == 0)
     print(f"    sold out answered before the request stack (soldout.py): {early}")
     print(f"    all done in {elapsed * 1000:.0f} ms; CPU: server {cpu * 1000:.0f} ms, "
-          f"this client's {buyers} threads {client * 1000:.0f} ms")  # fmt: skip
+          f"PostgreSQL {database_cpu * 1000:.0f} ms, this client's {buyers} threads "
+          f"{client * 1000:.0f} ms")  # fmt: skip
     return answers["sold"] == seats, p95
 
 
@@ -174,29 +186,36 @@ def races(base: str, ticket_types: list[int], buyers: int, seats: int, workers: 
 
 def holds(base: str, ticket_type: int, concurrency: int, total: int, workers: list[int]) -> None:
     body = {"ticket_type": ticket_type, "quantity": 1}
-    cpu_before, started = _cpu_seconds(workers), time.perf_counter()
+    database = _postgres()
+    cpu_before, database_before = _cpu_seconds(workers), _cpu_seconds(database)
+    started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(lambda _n: _post(base, "/api/v1/holds/", body), range(total)))
     elapsed = time.perf_counter() - started
     cpu = _cpu_seconds(workers) - cpu_before
+    database_cpu = _cpu_seconds(database) - database_before
     ok = [r for r in results if r[0] == 201]
     p50, p95 = _quantiles([r[3] for r in results])
     print(f"holds: {len(ok)}/{total} committed at {concurrency} concurrent buyers on one type: "
           f"{len(ok) / elapsed:.0f} holds/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-          f"{cpu * 1000 / total:.1f} ms CPU and {statistics.median(r[2] for r in results):.0f} "
-          f"queries per hold")  # fmt: skip
+          f"{cpu * 1000 / total:.1f} ms CPU (+ {database_cpu * 1000 / total:.1f} ms PostgreSQL) "
+          f"and {statistics.median(r[2] for r in results):.0f} queries per hold")  # fmt: skip
 
 
 def orders(base: str, ticket_type: int, concurrency: int, total: int, workers: list[int]) -> None:
-    cpu_before, started = _cpu_seconds(workers), time.perf_counter()
+    database = _postgres()
+    cpu_before, database_before = _cpu_seconds(workers), _cpu_seconds(database)
+    started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(lambda n: buy(base, ticket_type, 10_000 + n), range(total)))
     elapsed = time.perf_counter() - started
     cpu = _cpu_seconds(workers) - cpu_before
+    database_cpu = _cpu_seconds(database) - database_before
     sold = sum(1 for r in results if r["status"] == "sold")
     p50, p95 = _quantiles([r["ms"] for r in results])
     print(f"orders: {sold}/{total} placed (hold → order), {sold / elapsed:.0f} orders/s at "
-          f"concurrency {concurrency}; {cpu * 1000 / total:.1f} ms server CPU and "
+          f"concurrency {concurrency}; {cpu * 1000 / total:.1f} ms server CPU "
+          f"(+ {database_cpu * 1000 / total:.1f} ms PostgreSQL) and "
           f"{statistics.median(r['queries'] for r in results):.0f} SQL queries per order; "
           f"p50 {p50:.0f} ms, p95 {p95:.0f} ms")  # fmt: skip
 
@@ -246,16 +265,20 @@ def buy_paid(base: str, ticket_type: int, number: int) -> dict:
 
 
 def paid(base: str, ticket_type: int, concurrency: int, total: int, workers: list[int]) -> None:
-    cpu_before, started = _cpu_seconds(workers), time.perf_counter()
+    database = _postgres()
+    cpu_before, database_before = _cpu_seconds(workers), _cpu_seconds(database)
+    started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(lambda n: buy_paid(base, ticket_type, n), range(total)))
     elapsed = time.perf_counter() - started
     cpu = _cpu_seconds(workers) - cpu_before
+    database_cpu = _cpu_seconds(database) - database_before
     done = sum(1 for r in results if r["status"] == "paid")
     p50, p95 = _quantiles([r["ms"] for r in results])
     print(f"paid: {done}/{total} paid by webhook (hold → order + PaymentIntent → webhook), "
           f"{done / elapsed:.0f} orders/s at concurrency {concurrency}; {cpu * 1000 / total:.1f} "
-          f"ms server CPU and {statistics.median(r['queries'] for r in results):.0f} SQL queries "
+          f"ms server CPU (+ {database_cpu * 1000 / total:.1f} ms PostgreSQL) and "
+          f"{statistics.median(r['queries'] for r in results):.0f} SQL queries "
           f"per order (all three requests); p50 {p50:.0f} ms, p95 {p95:.0f} ms, of which the "
           f"order request with its Stripe call p50 "
           f"{statistics.median(r['stripe_ms'] for r in results):.0f} ms")  # fmt: skip

@@ -50,6 +50,21 @@ def test_once_found_sold_out_the_next_requests_are_answered_without_a_query(
     assert spanish.json()["error"]["message"] != "Sold out."  # translated
 
 
+def test_a_rush_of_sold_out_answers_writes_no_warning_per_buyer(
+    api_client, make_ticket_type, caplog
+):
+    ticket_type, _hold_taken = _sold_out(make_ticket_type)
+    assert _hold(api_client, ticket_type).status_code == 409  # the API's: noted, and logged
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="django.request"):
+        answers = [_hold(api_client, ticket_type).status_code for _ in range(5)]
+    assert answers == [409] * 5 and not caplog.records
+    # other client errors are still logged
+    with caplog.at_level("WARNING", logger="django.request"):
+        assert api_client.post("/api/v1/holds/", {"quantity": 1}, format="json").status_code == 400
+    assert [r.status_code for r in caplog.records] == [400]
+
+
 def test_a_few_seats_left_or_a_hidden_type_is_never_noted(api_client, make_ticket_type):
     few = make_ticket_type(capacity=2, max_per_order=3)
     services.hold_create(ticket_type_id=few.pk, quantity=1)

@@ -4,12 +4,11 @@ request.
 DRF's throttles keep each client's request times in a cached list that is read and written
 back whole on every request: two cache round trips per limit, and a list as long as the rate.
 These keep one counter per client and window instead, and a view's limits are counted
-together: on Redis one script call for all of them (`INCR`, and `EXPIRE` on a window's
-first request, per counter; one command to send and one reply to read, where a pipeline of
-`SET … NX EX` + `INCR` per counter cost twice the client CPU), elsewhere `incr` per counter
-(`add` for a window's first request). The price
-is the usual one of fixed windows: a client can send up to twice the rate across a window's
-edge."""
+together: on Redis one script call for all of them (`INCR`, and `EXPIRE` on a window's first
+request, per counter: one command to send and one reply to read, where a pipeline of
+`SET … NX EX` + `INCR` per counter cost more client CPU), elsewhere `incr` per counter
+(`add` for a window's first request). The price is the usual one of fixed windows: a client
+can send up to twice the rate across a window's edge."""
 
 from __future__ import annotations
 

@@ -152,6 +152,8 @@ def insert_all(objs: Sequence[Model], *, source: tuple[str, list] | None = None)
     order, which Django's `bulk_create` relies on too."""
     if source and len(objs) != 1:
         raise ValueError("A source clause inserts exactly one row.")
+    if not objs:  # nothing to write (an INSERT needs at least one row)
+        return True
     connection = connections[DEFAULT_DB_ALIAS]
     meta = objs[0]._meta
     for obj in objs:

@@ -94,6 +94,8 @@ def test_insert_all_writes_several_rows_in_one_statement_as_save_would(
             .order_by("pk")] == [1, 2, 3]  # fmt: skip
     with pytest.raises(ValueError, match="exactly one row"):
         statements.insert_all(holds, source=("WITH source AS (SELECT 1)", []))
+    with django_assert_num_queries(0):
+        assert statements.insert_all([])  # nothing to write, no statement
 
 
 def test_a_parameter_the_orm_rewrites_is_refused_not_silently_fixed(make_ticket_type):

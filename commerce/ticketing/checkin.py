@@ -53,6 +53,9 @@ def qr_svg(ticket: Ticket) -> str:
 
 @dataclass(frozen=True)
 class CheckIn:
+    """A scan's answer. `ticket` is set only for a ticket of the event being checked in:
+    a scanner at another event's door learns that much and nothing more (no name, no type)."""
+
     status: str  # valid | already | void | wrong_event | invalid
     message: str
     ticket: Ticket | None = None
@@ -93,7 +96,7 @@ def check_in(*, event: EventPage, value: str, by) -> CheckIn:
         if ticket is None:
             return CheckIn("invalid", _("No ticket has this code."))
         if ticket.inventory.event_key != event.translation_key:
-            return CheckIn("wrong_event", _("This ticket is for another event."), ticket)
+            return CheckIn("wrong_event", _("This ticket is for another event."))
         if ticket.status != TicketStatus.VALID or (
             version is not None and version != ticket.token_version
         ):

@@ -285,11 +285,16 @@ class CheckInResultSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=["valid", "already", "void", "wrong_event", "invalid"],
         help_text="valid: admitted now; already: admitted before (see checked_in_at/by); "
-        "void: refunded or transferred; wrong_event; invalid: unknown or forged.",
+        "void: refunded or transferred; wrong_event: another event's ticket (nothing more "
+        "about it is said); invalid: unknown or forged.",
     )
     message = serializers.CharField()
-    attendee_name = serializers.CharField(allow_blank=True)
-    ticket_type = serializers.CharField(allow_blank=True)
+    attendee_name = serializers.CharField(
+        allow_blank=True, help_text="Empty unless the ticket is for this event."
+    )
+    ticket_type = serializers.CharField(
+        allow_blank=True, help_text="Empty unless the ticket is for this event."
+    )
     checked_in_at = serializers.DateTimeField(allow_null=True)
     checked_in_by = serializers.CharField(allow_blank=True)
     counts = CheckInCountsSerializer()

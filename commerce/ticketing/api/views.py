@@ -341,7 +341,7 @@ class CheckInView(APIView):
         data = s.CheckInRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         result = check_in(event=event, value=data.validated_data["code"], by=request.user)
-        ticket = result.ticket if result.status != "invalid" else None
+        ticket = result.ticket  # None unless it is this event's ticket
         return Response(
             {
                 "status": result.status,

@@ -52,38 +52,73 @@ class RejectNullCharactersMiddleware:
 
 
 class RejectTooDeepJSONMiddleware:
-    """JSON nested deeper than Python's recursion limit (a few kilobytes of "[[[[…") makes
-    `json.loads` raise RecursionError, which neither DRF's JSON parser (it catches only
-    ValueError) nor allauth's headless views catch: a 500 on every JSON endpoint. A body
-    that cannot be read is the caller's mistake: 400 `malformed_request`, for all of them."""
+    """Bodies nobody can read are the caller's mistake, whatever their content type.
+
+    - Nested deeper than Python's recursion limit (a few kilobytes of "[[[[…"), `json.loads`
+      raises RecursionError, which neither DRF's parser (it catches only ValueError) nor
+      allauth's headless views (they parse text/plain too) catch: 400 `malformed_request`.
+    - Larger than DATA_UPLOAD_MAX_MEMORY_SIZE: Django refuses it only when a view or the
+      CSRF check reads it, as a text/plain 400. Answer 413 at the door from Content-Length
+      (multipart is left to Django: its files do not count), and 413 for what Django refuses
+      later (config.views.bad_request for the middleware, process_exception for views)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if (
+            limit is not None
+            and not request.content_type.startswith("multipart/")
+            and _content_length(request) > limit
+        ):
+            return too_large(request)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, RecursionError) or request.content_type != (
-            "application/json"
-        ):
+        from django.core.exceptions import RequestDataTooBig
+
+        if isinstance(exception, RequestDataTooBig):
+            return too_large(request)
+        if not isinstance(exception, RecursionError) or not _content_length(request):
             return None
         from django.utils.translation import gettext as _
 
-        return bad_request(request, _("JSON parse error - nested too deeply."))
+        return bad_request(request, _("The request body is nested too deeply to read."))
+
+
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def too_large(request):
+    from django.utils.translation import gettext as _
+
+    megabytes = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+    message = _("The request is larger than %(size)d MB; send less at once.") % {"size": megabytes}
+    return error_response(request, 413, "request_too_large", message)
 
 
 def bad_request(request, message: str):
-    from django.http import HttpResponseBadRequest, JsonResponse
+    return error_response(request, 400, "malformed_request", message)
+
+
+def error_response(request, status: int, code: str, message: str):
+    """The error shape of the part of the site that was asked: the API's JSON, Wagtail's
+    content API's JSON, or a line of text."""
+    from django.http import HttpResponse, JsonResponse
 
     from config.api.errors import error_body
 
     if request.path_info.startswith(("/api/", "/_allauth/")):
-        body = error_body("malformed_request", message)
+        body = error_body(code, message)
         if request.path_info.startswith("/api/v2/"):
             body = {"message": message}  # Wagtail's content API error shape
-        return JsonResponse(body, status=400)
-    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return JsonResponse(body, status=status)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
 class CSPMiddleware(BaseCSPMiddleware):

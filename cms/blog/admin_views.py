@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.errors import DomainError
+from config.http import parse_id, safe_next
 
 from . import selectors, services
 from .models import BlogComment
@@ -32,10 +32,7 @@ def _moderator_only(view):
 
 
 def _back(request):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("blog_moderation:queue")
+    return redirect(safe_next(request, "blog_moderation:queue"))
 
 
 @_moderator_only
@@ -85,7 +82,7 @@ def comment_action(request, pk: int):
 @require_POST
 @_moderator_only
 def bulk_action(request):
-    ids = [int(pk) for pk in request.POST.getlist("comment") if pk.isdigit()]
+    ids = [pk for pk in map(parse_id, request.POST.getlist("comment")) if pk is not None]
     try:
         changed = services.comment_bulk_moderate(
             moderator=request.user, comment_ids=ids, action=request.POST.get("action", "")

@@ -8,6 +8,8 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from search.selectors import search_terms
+
 from .models import (
     Area,
     EventCategory,
@@ -127,8 +129,8 @@ def filter_events(queryset: QuerySet, data: dict, *, category=None) -> QuerySet:
         queryset = queryset.filter(featured=True)
     if data.get("price"):
         queryset = filter_by_price(queryset, data["price"])
-    if data.get("q"):
-        matches = EventPage.objects.live().search(data["q"], operator="and")[:500]
+    if terms := search_terms(data.get("q") or ""):  # words only: quotes break SQLite's FTS
+        matches = EventPage.objects.live().search(terms, operator="and")[:500]
         queryset = queryset.filter(pk__in=[page.pk for page in matches])
     return queryset
 

@@ -11,12 +11,12 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from config.errors import DomainError
+from config.http import safe_next
 
 from . import permissions, selectors, services
 from .models import EventSubmission, SubmissionStatus, Venue
@@ -274,9 +274,7 @@ class VenueProposalForm(forms.ModelForm):
 def venue_propose(request):
     _organizer(request)
     form = VenueProposalForm(request.POST or None)
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-        next_url = ""
+    next_url = safe_next(request)
     if request.method == "POST" and form.is_valid():
         try:
             venue = services.venue_propose(user=request.user, data=form.cleaned_data)

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from commerce.ticketing.orders_selectors import upcoming_tickets
 from community.notifications.selectors import notification_list
 from config.errors import DomainError
+from config.http import safe_next
 
 from . import onboarding
 from .directory import directory_search, member_visible_to, public_portfolio, public_profile
@@ -168,12 +169,7 @@ def portfolio_move(request, pk: int):
 
 def _next_url(request) -> str:
     """Where onboarding returns to: the page the member asked for, if it is ours."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return reverse("members:dashboard")
+    return safe_next(request, "members:dashboard")
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.errors import DomainError
+from config.http import parse_id
 
 from . import selectors, services
 from .models import ForumBan, ForumCategory, Post, PostReport, Topic
@@ -86,7 +87,8 @@ def post_action(request, pk: int):
 @_moderator_only
 def topic_action(request, pk: int):
     topic = get_object_or_404(Topic, pk=pk)
-    category = ForumCategory.objects.filter(pk=request.POST.get("category") or 0).first()
+    category_id = parse_id(request.POST.get("category"))
+    category = ForumCategory.objects.filter(pk=category_id).first() if category_id else None
     return _run(
         request,
         lambda: services.topic_moderate(
@@ -113,9 +115,9 @@ def report_dismiss(request, pk: int):
 @require_POST
 @_moderator_only
 def ban_create(request):
-    user = get_object_or_404(get_user_model(), pk=request.POST.get("user") or 0)
+    user = get_object_or_404(get_user_model(), pk=parse_id(request.POST.get("user")) or 0)
     raw = request.POST.get("days", "")
-    days = int(raw) if raw.isdigit() else None
+    days = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 5 else None
     return _run(
         request,
         lambda: services.user_ban(

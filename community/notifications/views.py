@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.errors import ValidationFailed
+from config.http import parse_ids, safe_next
 
 from .forms import PreferencesForm
 from .models import Notification
@@ -36,12 +37,12 @@ def notification_inbox(request):
 @login_required
 @require_POST
 def notification_read(request):
-    ids = request.POST.getlist("id")
-    try:
-        notification_mark_read(user=request.user, notification_ids=[int(i) for i in ids] or None)
-    except ValueError:
+    ids = parse_ids(request.POST.getlist("id"))
+    if ids is None:
         messages.error(request, _("That notification does not exist."))
-    return redirect(request.POST.get("next") or "inbox:list")
+    else:
+        notification_mark_read(user=request.user, notification_ids=ids or None)
+    return redirect(safe_next(request, "inbox:list"))
 
 
 @login_required

@@ -11,12 +11,32 @@ def search_terms(query: str) -> str:
     return " ".join(_NOT_A_WORD.sub(" ", query).split())
 
 
-def page_search(*, query: str, locale: Locale | None = None, limit: int = 20):
-    """Live pages in the visitor's language that match `query`, best first."""
+def page_search(*, query: str, locale: Locale | None = None, user=None, limit: int = 20):
+    """Live pages in the visitor's language that match `query`, best first, by what `user`
+    may read (None: an anonymous visitor). Without the members' rights, members-only
+    resources are found by their teaser (title and summary) only, never by their body, and
+    come after the ranked hits."""
+    # imported here: cms modules use search_terms above, so a module-level import would
+    # make the two modules import each other
+    from cms.resources.models import ResourcePage
+    from cms.resources.selectors import (
+        can_view_members_only,
+        members_only_page_ids,
+        teaser_matches,
+    )
+
     terms = search_terms(query)
     if not terms:
         return []
-    pages = Page.objects.live().public().specific()
+    pages = Page.objects.live().public()
     if locale is not None:
         pages = pages.filter(locale=locale)
-    return list(pages.search(terms)[:limit])
+    if can_view_members_only(user):
+        return list(pages.specific().search(terms)[:limit])
+    hits = list(pages.exclude(pk__in=members_only_page_ids()).specific().search(terms)[:limit])
+    if len(hits) < limit:
+        resources = ResourcePage.objects.live().public()
+        if locale is not None:
+            resources = resources.filter(locale=locale)
+        hits += teaser_matches(resources, terms).order_by("title", "pk")[: limit - len(hits)]
+    return hits

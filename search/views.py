@@ -8,7 +8,9 @@ MAX_QUERY_LENGTH = 200
 
 def site_search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = page_search(query=query, locale=Locale.get_active()) if query else []
+    results = (
+        page_search(query=query, locale=Locale.get_active(), user=request.user) if query else []
+    )
     return TemplateResponse(
         request, "search/results.html", {"search_query": query, "results": results}
     )

@@ -55,6 +55,41 @@ def document_is_restricted(document) -> bool:
     return ResourcePage.objects.filter(visibility=Visibility.MEMBERS, document=document).exists()
 
 
+# --- search: the body of a members-only resource is for members ---
+
+TEASER_WORDS_MAX = 10
+
+
+def teaser_matches(resources: QuerySet, terms: str) -> QuerySet:
+    """The members-only resources among `resources` whose teaser (title and summary, which
+    listings show everyone) holds every word of `terms`: how callers who may not open them
+    find them. Matched by the database, never through the search index, which holds their
+    members-only body too (a hit there would tell a visitor a word is in the body)."""
+    words = terms.split()[:TEASER_WORDS_MAX]
+    if not words:
+        return resources.none()
+    teaser = Q()
+    for word in words:
+        teaser &= Q(title__icontains=word) | Q(summary__icontains=word)
+    return resources.filter(teaser, visibility=Visibility.MEMBERS)
+
+
+def resource_search_ids(
+    resources: QuerySet, terms: str, *, user, limit: int = SEARCH_HITS_MAX
+) -> list[int]:
+    """Ids of `resources` that match `terms` in what `user` may read, best first. Those who
+    may open members-only resources search everything; anyone else searches public
+    resources by their full text and members-only ones by their teaser only."""
+    if can_view_members_only(user):
+        return [hit.pk for hit in resources.search(terms)[:limit]]
+    public = resources.filter(visibility=Visibility.PUBLIC)
+    ids = [hit.pk for hit in public.search(terms)[:limit]]
+    if len(ids) < limit:
+        teasers = teaser_matches(resources, terms).order_by("title", "pk")
+        ids += teasers.values_list("pk", flat=True)[: limit - len(ids)]
+    return ids
+
+
 # --- Wagtail content API (called from cms/api.py) ---
 
 
@@ -125,10 +160,11 @@ class ListingFilters:
 
 
 def resource_listing(
-    *, index: ResourceIndexPage, filters: ListingFilters, page_number, per_page: int
+    *, index: ResourceIndexPage, filters: ListingFilters, page_number, per_page: int, user=None
 ) -> PaginatorPage:
     """Live resources of a library, filtered, featured first when asked. Members-only ones
-    are included: the template shows them as teasers to those who cannot open them."""
+    are included: the template shows them as teasers to those who cannot open them, and
+    the text search finds them by what `user` may read (resource_search_ids)."""
     resources = ResourcePage.objects.live().child_of(index)
     if filters.resource_type:
         resources = resources.filter(resource_type=filters.resource_type)
@@ -140,8 +176,8 @@ def resource_listing(
         resources = resources.filter(tags__slug=filters.tag)
     if filters.q:
         # Wagtail search ranks; the ORM filters. Search first, keep the best hits' ids.
-        hits = ResourcePage.objects.live().child_of(index).search(filters.q)[:SEARCH_HITS_MAX]
-        resources = resources.filter(pk__in=[hit.pk for hit in hits])
+        library = ResourcePage.objects.live().child_of(index)
+        resources = resources.filter(pk__in=resource_search_ids(library, filters.q, user=user))
     ordering = ["-featured", "title"] if filters.featured_first else ["title"]
     resources = (
         resources.order_by(*ordering)

@@ -67,6 +67,7 @@ def resource_index_serve(index, request, *args, **kwargs):
         filters=filters,
         page_number=request.GET.get("page"),
         per_page=max(1, min(index.per_page or 12, 100)),
+        user=request.user,
     )
     query = request.GET.copy()
     query.pop("page", None)

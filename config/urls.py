@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -49,7 +48,7 @@ urlpatterns += i18n_patterns(
         name="notifications_unsubscribe",
     ),
     path("tickets/", include("commerce.ticketing.urls")),
-    path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("shop/", include("commerce.shop_urls")),  # Oscar's staff dashboard only
     path("search/", site_search, name="site_search"),
     # the page tree catches everything else: keep last; anonymous views come from the cache
     re_path(r"^((?:[\w\-]+/)*)$", cached_serve, name="wagtail_serve"),

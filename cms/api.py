@@ -14,12 +14,13 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer, TagsField
 from wagtail.api.v2.serializers import StreamField as WagtailStreamFieldSerializer
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField as WagtailStreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from cms import media_privacy
 from cms.preview import page_from_preview_token
 from cms.resources import selectors as resource_selectors
 
@@ -239,12 +240,16 @@ class PagePreviewAPI(PagesAPI):
 
 
 class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):
-    pass
+    def get_queryset(self):
+        # cms/media_privacy.py in place of Wagtail's collection check, which it includes
+        base = BaseAPIViewSet.get_queryset(self)
+        return media_privacy.visible_images(self.request, base)
 
 
 class DocumentsAPI(BoundedListingMixin, DocumentsAPIViewSet):
     def get_queryset(self):
-        return resource_selectors.api_documents(super().get_queryset(), self.request)
+        base = BaseAPIViewSet.get_queryset(self)
+        return media_privacy.visible_documents(self.request, base)
 
 
 content_api = WagtailAPIRouter("wagtailapi")

@@ -186,11 +186,10 @@ def submission_set_image(*, submission: EventSubmission, user, upload, alt_text:
 
 
 def _collection():
-    from wagtail.models import Collection
+    # private until the event is published (cms/media_privacy.py)
+    from cms.media_privacy import private_collection
 
-    root = Collection.get_first_root_node()
-    found = root.get_children().filter(name=SUBMISSIONS_COLLECTION).first()
-    return found or root.add_child(name=SUBMISSIONS_COLLECTION)
+    return private_collection(SUBMISSIONS_COLLECTION)
 
 
 def _store_image(upload, user, alt_text: str):

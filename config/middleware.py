@@ -58,9 +58,11 @@ class RejectTooDeepJSONMiddleware:
       raises RecursionError, which neither DRF's parser (it catches only ValueError) nor
       allauth's headless views (they parse text/plain too) catch: 400 `malformed_request`.
     - Larger than DATA_UPLOAD_MAX_MEMORY_SIZE: Django refuses it only when a view or the
-      CSRF check reads it, as a text/plain 400. Answer 413 at the door from Content-Length
-      (multipart is left to Django: its files do not count), and 413 for what Django refuses
-      later (config.views.bad_request for the middleware, process_exception for views)."""
+      CSRF check reads it, as a text/plain 400. Answer 413 at the door from Content-Length,
+      and for what a view's parser refuses later. Multipart is left to its parser (files do
+      not count towards the limit; Django refuses oversized fields itself).
+    - allauth's headless views answer an unreadable body with an empty text/html 400:
+      given allauth's JSON error shape, which its clients read."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -73,7 +75,16 @@ class RejectTooDeepJSONMiddleware:
             and _content_length(request) > limit
         ):
             return too_large(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (
+            request.path_info.startswith("/_allauth/")
+            and response.status_code == 400
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            from django.utils.translation import gettext as _
+
+            return bad_request(request, _("Send the request body as a JSON object."))
+        return response
 
     def process_exception(self, request, exception):
         from django.core.exceptions import RequestDataTooBig
@@ -107,13 +118,16 @@ def bad_request(request, message: str):
 
 
 def error_response(request, status: int, code: str, message: str):
-    """The error shape of the part of the site that was asked: the API's JSON, Wagtail's
-    content API's JSON, or a line of text."""
+    """The error shape of the part of the site that was asked: the API's JSON, allauth's
+    headless JSON, Wagtail's content API's JSON, or a line of text."""
     from django.http import HttpResponse, JsonResponse
 
     from config.api.errors import error_body
 
-    if request.path_info.startswith(("/api/", "/_allauth/")):
+    if request.path_info.startswith("/_allauth/"):  # allauth's headless error shape
+        body = {"status": status, "errors": [{"code": code, "message": message}]}
+        return JsonResponse(body, status=status)
+    if request.path_info.startswith("/api/"):
         body = error_body(code, message)
         if request.path_info.startswith("/api/v2/"):
             body = {"message": message}  # Wagtail's content API error shape
@@ -193,19 +207,15 @@ class LockTimeoutMiddleware:
     def process_exception(self, request, exception):
         import logging
 
-        from django.http import HttpResponse, JsonResponse
         from django.utils.translation import gettext as _
 
-        from config.api.errors import error_body, lock_timed_out
+        from config.api.errors import lock_timed_out
 
         if not lock_timed_out(exception):
             return None
         logging.getLogger(__name__).warning("lock timeout on %s: %s", request.path, exception)
         message = _("Many people are using this right now. Please try again in a moment.")
-        if request.path_info.startswith(("/api/", "/_allauth/")):
-            response = JsonResponse(error_body("busy", message), status=503)
-        else:
-            response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        response = error_response(request, 503, "busy", message)
         response["Retry-After"] = "2"
         return response
 

@@ -17,6 +17,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from search.selectors import search_terms
+
 from .models import (
     ResourceAccess,
     ResourceCategory,
@@ -174,10 +176,10 @@ def resource_listing(
         ).distinct()
     if filters.tag:
         resources = resources.filter(tags__slug=filters.tag)
-    if filters.q:
+    if terms := search_terms(filters.q):  # words only: quotes break SQLite's FTS
         # Wagtail search ranks; the ORM filters. Search first, keep the best hits' ids.
         library = ResourcePage.objects.live().child_of(index)
-        resources = resources.filter(pk__in=resource_search_ids(library, filters.q, user=user))
+        resources = resources.filter(pk__in=resource_search_ids(library, terms, user=user))
     ordering = ["-featured", "title"] if filters.featured_first else ["title"]
     resources = (
         resources.order_by(*ordering)

@@ -74,10 +74,24 @@ def mutual_count(a, b) -> int:
     return len(connected_user_ids(a) & connected_user_ids(b))
 
 
+def _visible_topics(profile) -> set[str]:
+    """The AI interests and skills that other members may see of `profile`, lowercased."""
+    shown = (profile.public_value("ai_interests") or []) + (profile.public_value("skills") or [])
+    return {topic.lower() for topic in shown}
+
+
 def people_you_may_know(user, *, limit: int = 10) -> list:
-    """Members sharing AI interests or skills with `user`, most shared first, excluding
-    anyone already connected, pending, declined or blocked either way."""
-    mine = {s.lower() for s in (user.profile.ai_interests or []) + (user.profile.skills or [])}
+    """Listed members sharing AI interests or skills with `user`, most shared first,
+    excluding anyone already connected, pending, declined or blocked either way.
+
+    Only what `user` may see of a member counts: a member who is not listed in the
+    directory is never suggested, and their hidden interests or skills never match (a
+    suggestion would tell the viewer what the member hid). The viewer's own fields all
+    count: they are the viewer's to use."""
+    profile = getattr(user, "profile", None)
+    if profile is None:
+        return []
+    mine = {s.lower() for s in (profile.ai_interests or []) + (profile.skills or [])}
     if not mine:
         return []
     excluded = {user.pk}
@@ -85,18 +99,14 @@ def people_you_may_know(user, *, limit: int = 10) -> list:
         excluded |= {low, high}
     candidates = (
         get_user_model()
-        .objects.filter(is_active=True)
+        .objects.filter(is_active=True, profile__directory_visible=True)
         .exclude(pk__in=excluded)
         .select_related("profile")
         .order_by("-date_joined")[:500]  # bounded: most recent members first
     )
     scored = []
     for candidate in candidates:
-        theirs = {
-            s.lower()
-            for s in (candidate.profile.ai_interests or []) + (candidate.profile.skills or [])
-        }
-        shared = len(mine & theirs)
+        shared = len(mine & _visible_topics(candidate.profile))
         if shared:
             scored.append((shared, candidate))
     scored.sort(key=lambda item: -item[0])

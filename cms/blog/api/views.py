@@ -6,6 +6,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 
+from config.api.filters import API_FILTER_BACKENDS
+
 from .. import selectors, services
 from ..models import BlogComment
 from . import serializers as s
@@ -24,7 +26,7 @@ class PostCommentsView(generics.ListCreateAPIView):
 
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     serializer_class = s.CommentSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

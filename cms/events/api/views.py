@@ -12,6 +12,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api.filters import API_FILTER_BACKENDS, params_of
+
 from .. import permissions, services
 from ..models import EventPage, EventSubmission, SubmissionStatus, Venue
 from . import serializers as s
@@ -76,7 +78,8 @@ class SubmissionListView(generics.ListCreateAPIView):
 
     permission_classes = [drf_permissions.IsAuthenticated, CanSubmitOrReview]
     serializer_class = s.SubmissionSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
+    filter_params = params_of(s.SubmissionFilterSerializer)
 
     @extend_schema(
         parameters=[
@@ -209,7 +212,7 @@ class VenueListView(generics.ListCreateAPIView):
 
     permission_classes = [drf_permissions.IsAuthenticated, CanSubmit]
     serializer_class = s.VenueSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -252,7 +255,7 @@ class MyEventListView(generics.ListAPIView):
 
     permission_classes = [drf_permissions.IsAuthenticated, CanSubmit]
     serializer_class = s.MyEventSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

@@ -15,6 +15,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api.filters import API_FILTER_BACKENDS
+
 from .. import orders_selectors as selectors
 from ..models import TicketStatus
 from ..pdf import pdf_filename, tickets_pdf
@@ -85,13 +87,14 @@ class MyOrderListView(generics.ListAPIView):
 
     permission_classes = [drf_permissions.IsAuthenticated]
     serializer_class = s.AccountOrderSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         return selectors.orders_of_buyer(user=self.request.user)
 
     def list(self, request, *args, **kwargs):
-        page = selectors.with_events(self.paginate_queryset(self.get_queryset()), _language())
+        orders = self.filter_queryset(self.get_queryset())  # refuses undeclared parameters
+        page = selectors.with_events(self.paginate_queryset(orders), _language())
         data = s.AccountOrderSerializer(page, many=True, context=self.get_serializer_context())
         return self.get_paginated_response(data.data)
 

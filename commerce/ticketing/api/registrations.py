@@ -11,6 +11,8 @@ from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api.filters import API_FILTER_BACKENDS, params_of
+
 from .. import registrations
 from ..models import Ticket, TicketStatus
 from .views import ManagesTickets, _managed_event
@@ -94,7 +96,8 @@ class AttendeeListView(generics.ListAPIView):
 
     permission_classes = [ManagesTickets]
     serializer_class = AttendeeSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
+    filter_params = params_of(AttendeeQuerySerializer)
 
     @extend_schema(parameters=[AttendeeQuerySerializer], operation_id="tickets_attendees_list")
     def get(self, request, *args, **kwargs):

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.events.models import EventPage
+from config.api.filters import API_FILTER_BACKENDS
 from config.api.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
 from .. import payments, selectors, services, waitlist
@@ -178,7 +179,7 @@ class MyTicketListView(generics.ListAPIView):
 
     permission_classes = [drf_permissions.IsAuthenticated]
     serializer_class = s.MyTicketSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -193,7 +194,8 @@ class MyTicketListView(generics.ListAPIView):
     def list(self, request, *args, **kwargs):
         from wagtail.models import Locale
 
-        page = self.paginate_queryset(self.get_queryset())
+        # filter_queryset refuses undeclared parameters
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         keys = {ticket.inventory.event.translation_key for ticket in page}
         translations = {
             event.translation_key: event

@@ -8,6 +8,8 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api.filters import API_FILTER_BACKENDS
+
 from ..directory import directory_search, member_visible_to, public_portfolio, public_profile
 from ..history import member_history
 from ..models import PortfolioItem, Profile, RoleChange
@@ -97,6 +99,7 @@ class RoleChangeListView(generics.ListAPIView):
 
     permission_classes = [permissions.IsAuthenticated, CanChangeRoles]
     serializer_class = RoleChangeSerializer
+    filter_backends = API_FILTER_BACKENDS
     filterset_class = RoleChangeFilter
     ordering_fields = ["changed_at"]
 
@@ -156,11 +159,18 @@ class DirectoryFilter(filters.FilterSet):
 
 @extend_schema_view(get=extend_schema(operation_id="members_list"))
 class MemberListView(generics.ListAPIView):
-    """The member directory (signed-in members only), respecting each member's privacy."""
+    """The member directory (signed-in members only), respecting each member's privacy.
+    Ordered by name unless `ordering` says otherwise."""
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = PublicProfileSerializer
+    filter_backends = API_FILTER_BACKENDS
     filterset_class = DirectoryFilter
+    # only what every viewer sees: a field a member can hide must not order the list
+    ordering_fields = {
+        "name": ("user__first_name", "user__last_name", "pk"),
+        "joined": ("user__date_joined", "pk"),
+    }
 
     def get_queryset(self):
         return Profile.objects.none()  # the filterset builds the real queryset
@@ -224,7 +234,7 @@ class PortfolioListView(generics.ListAPIView):
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = PortfolioItemSerializer
-    filter_backends: list = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user

@@ -5,6 +5,8 @@ from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api.filters import API_FILTER_BACKENDS
+
 from .. import selectors, services
 from ..models import Connection
 from .serializers import (
@@ -41,10 +43,13 @@ def _member(user_id: int, viewer):
 
 
 class ConnectionListView(generics.ListAPIView):
-    """The signed-in member's connections."""
+    """The signed-in member's connections, by name."""
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = MemberSerializer
+    filter_backends = API_FILTER_BACKENDS
+    # only what every viewer sees: a field a member can hide must not order the list
+    ordering_fields = {"name": ("first_name", "last_name", "pk")}
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user

@@ -9,6 +9,7 @@ from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api.filters import API_FILTER_BACKENDS
 from config.errors import ValidationFailed
 
 from .. import selectors, services
@@ -50,7 +51,7 @@ class CategoryListView(generics.ListAPIView):
     permission_classes = [permissions.AllowAny]
     serializer_class = s.CategorySerializer
     pagination_class = None
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -64,7 +65,8 @@ class TopicListView(generics.ListCreateAPIView):
 
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     serializer_class = s.TopicSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
+    filter_params = ("category", "q")
 
     @extend_schema(
         parameters=[
@@ -116,7 +118,7 @@ class TopicPostsView(generics.ListCreateAPIView):
 
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
     serializer_class = s.PostSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -170,7 +172,7 @@ class RevisionListView(generics.ListAPIView):
 
     permission_classes = [permissions.AllowAny]
     serializer_class = s.RevisionSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -268,7 +270,7 @@ class ReportListView(generics.ListAPIView):
 
     permission_classes = [permissions.IsAuthenticated, IsModerator]
     serializer_class = s.ReportSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         return (
@@ -295,7 +297,7 @@ class BanListView(generics.ListCreateAPIView):
 
     permission_classes = [permissions.IsAuthenticated, IsModerator]
     serializer_class = s.BanSerializer
-    filter_backends = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         return ForumBan.objects.filter(lifted_at=None).order_by("-created_at", "-pk")

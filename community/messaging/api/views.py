@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from community.connections.selectors import member_reachable
+from config.api.filters import API_FILTER_BACKENDS, params_of
 
 from .. import selectors, services
 from ..models import Conversation, Message, MessageReport
@@ -58,7 +59,7 @@ class ConversationListView(generics.ListAPIView):
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = ConversationSerializer
-    filter_backends: list = []
+    filter_backends = API_FILTER_BACKENDS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
@@ -97,7 +98,8 @@ class MessageListView(generics.ListAPIView):
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = MessageSerializer
-    filter_backends: list = []
+    filter_backends = API_FILTER_BACKENDS
+    filter_params = params_of(AfterSerializer)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
@@ -199,7 +201,7 @@ class ModerationReportListView(generics.ListAPIView):
 
     permission_classes = [permissions.IsAuthenticated, IsModerator]
     serializer_class = MessageReportDetailSerializer
-    filter_backends = [filters.DjangoFilterBackend]
+    filter_backends = API_FILTER_BACKENDS
     filterset_class = ReportFilter
 
     def get_queryset(self):

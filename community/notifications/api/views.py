@@ -5,6 +5,8 @@ from rest_framework import generics, permissions
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api.filters import API_FILTER_BACKENDS
+
 from ..models import Notification
 from ..selectors import notification_unread_count, preference_matrix, settings_for
 from ..services import notification_archive, notification_mark_read, preferences_update
@@ -37,7 +39,9 @@ class NotificationListView(generics.ListAPIView):
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = NotificationSerializer
+    filter_backends = API_FILTER_BACKENDS
     filterset_class = NotificationFilter
+    ordering_fields = ["created_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user

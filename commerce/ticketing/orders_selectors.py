@@ -14,14 +14,14 @@ from oscar.core.loading import get_model
 from cms.events.models import EventPage
 
 from .models import Ticket, TicketStatus
-from .transfers import transfer_refusal
+from .transfers import buyer_holds, holder_q, transfer_refusal
 
 
 def held_by(user) -> Q:
-    """Tickets a person holds: issued to their account, or of an order they placed. The
-    buyer keeps their order's tickets after a transfer (they paid; they may transfer again);
-    an attendee who transfers theirs away loses it."""
-    return Q(user=user) | Q(order__user=user)
+    """Tickets a person holds: issued to their account, or of an order they placed and did
+    not transfer. A transfer is final: whoever gave a ticket away (the buyer too) no longer
+    sees, downloads or transfers it (transfers.py)."""
+    return holder_q(user)
 
 
 def ticket_for_holder(*, user, code: str) -> Ticket | None:
@@ -77,8 +77,9 @@ def order_event(order) -> EventPage | None:
 
 
 def with_events(orders: Iterable, language: str) -> list:
-    """The orders, each with `.event` (its event in `language`; one query for all),
-    `.quantity`, `.status_label`, and on each ticket `.transferable`."""
+    """The buyer's orders, each with `.event` (its event in `language`; one query for all),
+    `.quantity`, `.status_label`, and on each ticket `.held` (the buyer still holds it:
+    not transferred away) and `.transferable`."""
     orders = list(orders)
     events = [event for order in orders if (event := order_event(order)) is not None]
     shown = events_in_language(events, language)
@@ -89,7 +90,8 @@ def with_events(orders: Iterable, language: str) -> list:
         order.quantity = sum(line.quantity for line in order.lines.all())
         order.status_label = order_status_label(order.status)
         for ticket in order.tickets.all():
-            ticket.transferable = transfer_refusal(ticket, now) is None
+            ticket.held = buyer_holds(ticket)
+            ticket.transferable = ticket.held and transfer_refusal(ticket, now) is None
     return orders
 
 

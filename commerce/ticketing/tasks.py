@@ -14,6 +14,7 @@ from cms.events.calendars import event_ics
 from .models import Ticket
 from .orders_selectors import events_in_language
 from .pdf import pdf_filename, tickets_pdf
+from .transfers import buyer_holds
 
 
 def _email(template: str, context: dict, address: str) -> EmailMultiAlternatives:
@@ -34,7 +35,8 @@ def _with_tickets(message: EmailMultiAlternatives, tickets: list, language: str,
 
 def send_tickets(order_id: int, language: str = "es") -> None:
     """Email the buyer (and each attendee with another address) their tickets: one PDF with
-    a page per ticket, and the event's .ics."""
+    a page per ticket, and the event's .ics. A ticket transferred since goes to its new
+    holder only, never back to the buyer (transfers.py)."""
     Order = get_model("order", "Order")
     order = Order.objects.select_related("user").get(pk=order_id)
     tickets = list(
@@ -46,7 +48,8 @@ def send_tickets(order_id: int, language: str = "es") -> None:
     with translation.override(language):
         shown = events_in_language([event], language).get(event.translation_key, event)
         buyer = order.user.email if order.user_id else order.guest_email
-        recipients = {buyer: tickets}
+        own = [t for t in tickets if buyer_holds(t) or t.attendee_email == buyer]
+        recipients = {buyer: own} if own else {}
         for ticket in tickets:
             if ticket.attendee_email != buyer:
                 recipients.setdefault(ticket.attendee_email, []).append(ticket)
@@ -191,10 +194,12 @@ def _language_of(user, fallback: str) -> str:
     return getattr(profile, "preferred_language", "") or fallback
 
 
-def send_transfer(ticket_id: int, old_name: str, old_email: str, language: str = "es") -> None:
+def send_transfer(
+    ticket_id: int, old_name: str, old_email: str, language: str = "es", old_code: str = ""
+) -> None:
     """After a transfer: the new holder gets their PDF ticket and the .ics (in their
     account's language, else the language the transfer was made in); the old holder is
-    told their QR code no longer admits anyone."""
+    told, by the code they knew, that it no longer admits anyone (never the new code)."""
     ticket = Ticket.objects.select_related(
         "ticket_type", "order", "user__profile", "inventory__event__venue"
     ).get(pk=ticket_id)
@@ -209,5 +214,6 @@ def send_transfer(ticket_id: int, old_name: str, old_email: str, language: str =
     if old_email and old_email.lower() != ticket.attendee_email.lower():
         with translation.override(language):
             event = events_in_language([source], language).get(source.translation_key, source)
-            context = {"ticket": ticket, "event": event, "old_name": old_name}
+            context = {"ticket": ticket, "event": event, "old_name": old_name,
+                       "old_code": old_code}  # fmt: skip
             _email("transfer_sent", context, old_email).send()

@@ -1,10 +1,15 @@
-"""Handing a ticket to another person.
+"""Handing a ticket to another person, for good.
 
 The holder (the account that bought it, or the attendee's account) gives a valid ticket,
 not yet used, of an event that has not ended, to someone else by name and email. The
-ticket keeps its code, but its `token_version` goes up, so the QR code already sent stops
-admitting anyone (checkin.check_in answers "void" for it); the new holder is emailed a new
-PDF ticket and the old holder is told, both after the transaction commits."""
+ticket gets a new code and its `token_version` goes up, so neither the QR code nor the
+code already sent admits anyone (checkin.check_in answers "void" for the old QR and knows
+no ticket by the old code); the new holder is emailed a new PDF ticket and the old holder
+is told, both after the transaction commits.
+
+A transfer is final: from then on only the new holder may see, download or transfer the
+ticket (`holder_q`, `holds`). The buyer keeps the order and its receipt, which show the
+ticket as transferred, without its code or its holder (`buyer_holds`)."""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -21,15 +27,36 @@ from cms.events.models import EventStatus
 from config.errors import Conflict, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
-from .models import Ticket, TicketStatus
+from .models import Ticket, TicketStatus, ticket_code
 
 logger = logging.getLogger(__name__)
 
 
-def may_transfer(user, ticket: Ticket) -> bool:
+def holder_q(user) -> Q:
+    """Tickets `user` holds: issued to their account, or bought by them and never
+    transferred since (a ticket given back to the buyer is issued to their account)."""
+    return Q(user=user) | Q(order__user=user, transferred_at__isnull=True)
+
+
+def holds(user, ticket: Ticket) -> bool:
+    """`holder_q` for one ticket (reads `ticket.order`)."""
     if not (user and user.is_authenticated):
         return False
-    return user.pk in (ticket.user_id, ticket.order.user_id)
+    if ticket.user_id == user.pk:
+        return True
+    return ticket.transferred_at is None and ticket.order.user_id == user.pk
+
+
+def buyer_holds(ticket: Ticket) -> bool:
+    """Whether the ticket's buyer still holds it, so that the order may show its code and
+    QR: never transferred, or transferred back to the buyer's account."""
+    if ticket.transferred_at is None:
+        return True
+    buyer = ticket.order.user_id
+    return buyer is not None and ticket.user_id == buyer
+
+
+may_transfer = holds
 
 
 def transfer_refusal(ticket: Ticket, now=None) -> Conflict | None:
@@ -85,12 +112,17 @@ def ticket_transfer(*, code: str, user, name: str, email: str) -> Ticket:
                 code="same_attendee",
                 fields={"email": [_("Give someone else's email address.")]},
             )
-        old_name, old_email = ticket.attendee_name, ticket.attendee_email
+        old_name, old_email, old_code = ticket.attendee_name, ticket.attendee_email, ticket.code
         account = get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
         ticket.attendee_name, ticket.attendee_email = name, email
         ticket.user = account
+        ticket.code = ticket_code()  # the old one was told at the door and printed
         ticket.token_version += 1
-        ticket.save(update_fields=["attendee_name", "attendee_email", "user", "token_version"])
+        ticket.transferred_at = timezone.now()
+        ticket.save(
+            update_fields=["attendee_name", "attendee_email", "user", "code", "token_version",
+                           "transferred_at"]
+        )  # fmt: skip
         logger.info(
             "ticketing.ticket.transferred ticket=%s by=%s version=%s",
             ticket.pk,
@@ -98,5 +130,12 @@ def ticket_transfer(*, code: str, user, name: str, email: str) -> Ticket:
             ticket.token_version,
         )
         language = (translation.get_language() or "es")[:2]
-        enqueue("commerce.ticketing.tasks.send_transfer", ticket.pk, old_name, old_email, language)
+        enqueue(
+            "commerce.ticketing.tasks.send_transfer",
+            ticket.pk,
+            old_name,
+            old_email,
+            language,
+            old_code,
+        )
     return ticket

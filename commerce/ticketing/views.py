@@ -211,14 +211,20 @@ def hold_done(request, token):
     if hold.status != HoldStatus.CONVERTED or hold.order is None:
         return redirect(reverse("ticketing:hold", kwargs={"token": hold.token}))
     from .checkin import qr_svg
+    from .transfers import buyer_holds
 
+    # a ticket transferred since belongs to its new holder: no code, no QR code here
+    tickets = [
+        (ticket, qr_svg(ticket) if buyer_holds(ticket) else None)
+        for ticket in hold.order.tickets.all()
+    ]
     return TemplateResponse(
         request,
         "ticketing/done.html",
         {
             "hold": hold,
             "order": hold.order,
-            "tickets": [(ticket, qr_svg(ticket)) for ticket in hold.order.tickets.all()],
+            "tickets": tickets,
             "event": _translated(hold.ticket_type.inventory.event),
         },  # fmt: skip
     )

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import TicketStatus
-from ..transfers import transfer_refusal
+from ..transfers import buyer_holds, holds, transfer_refusal
 from .serializers import TicketEventSerializer
 
 
@@ -19,9 +19,12 @@ class TransferSerializer(serializers.Serializer):
 
 
 class AccountTicketSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    attendee_name = serializers.CharField()
-    attendee_email = serializers.CharField()
+    """A ticket as its buyer or holder reads it. Once transferred to someone else, the
+    buyer's order still lists it, as `transferred`, with no code, holder or PDF."""
+
+    code = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
+    attendee_name = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
+    attendee_email = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
     ticket_type = serializers.CharField(source="ticket_type.name")
     status = serializers.ChoiceField(choices=TicketStatus.choices)
     checked_in = serializers.SerializerMethodField()
@@ -29,6 +32,23 @@ class AccountTicketSerializer(serializers.Serializer):
     transferable = serializers.SerializerMethodField(
         help_text="Whether it can be transferred now (POST …/transfer/)."
     )
+    transferred = serializers.SerializerMethodField(
+        help_text="Transferred to someone else: only they may see, download or transfer it."
+    )
+
+    def _held(self, ticket) -> bool:
+        held = getattr(ticket, "held", None)  # orders_selectors.with_events
+        if held is not None:
+            return held
+        request = self.context.get("request")
+        return holds(request.user, ticket) if request is not None else buyer_holds(ticket)
+
+    def to_representation(self, ticket):
+        data = super().to_representation(ticket)
+        if not self._held(ticket):
+            data.update(code=None, attendee_name=None, attendee_email=None, pdf=None,
+                        transferable=False)  # fmt: skip
+        return data
 
     @extend_schema_field(serializers.BooleanField())
     def get_checked_in(self, ticket) -> bool:
@@ -39,6 +59,10 @@ class AccountTicketSerializer(serializers.Serializer):
         if hasattr(ticket, "transferable"):
             return ticket.transferable
         return transfer_refusal(ticket) is None
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_transferred(self, ticket) -> bool:
+        return not self._held(ticket)
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_pdf(self, ticket):

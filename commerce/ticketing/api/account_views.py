@@ -60,8 +60,10 @@ class MyTicketPdfView(APIView):
 
 
 class MyTicketTransferView(APIView):
-    """Give one of the caller's tickets to another person: the ticket's earlier QR code
-    stops working, the new attendee is emailed a new PDF ticket, the previous one is told.
+    """Give one of the caller's tickets to another person, for good: the ticket gets a new
+    code and QR code (the earlier ones stop working), the new attendee is emailed a new PDF
+    ticket, the previous one is told. From then on only the new holder may see, download
+    or transfer it; the answer shows the ticket as the caller now sees it (`transferred`).
     Refused (409) for a void ticket, one already used at the door, or an event that is over
     or cancelled."""
 
@@ -78,8 +80,9 @@ class MyTicketTransferView(APIView):
         data = s.TransferSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         ticket = ticket_transfer(code=code, user=request.user, **data.validated_data)
+        # as the caller now sees it: transferred, without its new code (unless theirs again)
         ticket = selectors.ticket_for_holder(user=request.user, code=ticket.code) or ticket
-        return Response(s.AccountTicketSerializer(ticket).data)
+        return Response(s.AccountTicketSerializer(ticket, context={"request": request}).data)
 
 
 class MyOrderListView(generics.ListAPIView):

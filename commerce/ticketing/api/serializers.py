@@ -21,6 +21,7 @@ from ..models import (
     WaitlistStatus,
 )
 from ..services import TICKET_FIELDS
+from ..transfers import buyer_holds
 
 ID_MAX = 2**53
 
@@ -135,10 +136,26 @@ class OrderCreateSerializer(SharedFieldsMixin, serializers.Serializer):
 
 
 class OrderTicketSerializer(SharedFieldsMixin, serializers.Serializer):
-    code = serializers.CharField()
-    attendee_name = serializers.CharField()
-    attendee_email = serializers.CharField()
+    """A ticket of the order just placed. Reading the order again after one of its tickets
+    was transferred shows that ticket as `transferred`, without its code or holder."""
+
+    code = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
+    attendee_name = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
+    attendee_email = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
     ticket_type = serializers.CharField(source="ticket_type.name")
+    transferred = serializers.SerializerMethodField(
+        help_text="Transferred to someone else: only they may see, download or transfer it."
+    )
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_transferred(self, ticket) -> bool:
+        return not buyer_holds(ticket)
+
+    def to_representation(self, ticket):
+        data = super().to_representation(ticket)
+        if data["transferred"]:
+            data.update(code=None, attendee_name=None, attendee_email=None)
+        return data
 
 
 class PaymentSerializer(SharedFieldsMixin, serializers.Serializer):

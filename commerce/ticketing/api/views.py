@@ -4,7 +4,7 @@ and selectors, shared with the site's registration pages (../views.py)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +31,7 @@ from ..models import (
     TicketType,
     WaitlistEntry,
 )
+from ..orders_selectors import held_by
 from . import serializers as s
 
 NO_SUCH_HOLD = _("There is no such reservation, or it belongs to another account.")
@@ -174,8 +175,8 @@ class HoldOrderView(APIView):
 
 
 class MyTicketListView(generics.ListAPIView):
-    """The caller's valid tickets: those issued to them and those of orders they placed,
-    latest event first."""
+    """The caller's valid tickets: those issued to them and those of orders they placed
+    and did not transfer, latest event first."""
 
     permission_classes = [drf_permissions.IsAuthenticated]
     serializer_class = s.MyTicketSerializer
@@ -186,7 +187,7 @@ class MyTicketListView(generics.ListAPIView):
             return Ticket.objects.none()
         user = self.request.user
         return (
-            Ticket.objects.filter(Q(user=user) | Q(order__user=user), status=TicketStatus.VALID)
+            Ticket.objects.filter(held_by(user), status=TicketStatus.VALID)
             .select_related("ticket_type", "order", "inventory__event")
             .order_by("-inventory__event__start", "pk")
         )

@@ -28,6 +28,8 @@ ACCOUNTS = {
     ("PUT",   "/api/v1/me/avatar/",              "own"):     (401, 200, 200, 200, 200),
     ("DELETE", "/api/v1/me/avatar/",             "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/members/",                "all"):     (401, 200, 200, 200, 200),
+    # ordering by a field a member may hide narrows its value down: refused for everyone
+    ("GET",   "/api/v1/members/",                "hidden ordering"): (401, 400, 400, 400, 400),
     ("GET",   "/api/v1/members/<id:user_id>/",  "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/members/<id:user_id>/",  "foreign"): (401, 404, 404, 404, 404),
     ("GET",   "/api/v1/me/portfolio/",           "own"):     (401, 200, 200, 200, 200),
@@ -116,6 +118,10 @@ TICKETING = {
     ("GET",   "/api/v1/me/tickets/<str:code>/pdf/",                   "foreign"): (401, 404, 404, 404, 404),
     ("POST",  "/api/v1/me/tickets/<str:code>/transfer/",              "own"):     (401, 200, 200, 200, 200),
     ("POST",  "/api/v1/me/tickets/<str:code>/transfer/",              "foreign"): (401, 404, 404, 404, 404),
+    # "transferred": the caller bought the ticket and gave it away; the order stays theirs
+    ("GET",   "/api/v1/me/tickets/<str:code>/pdf/",                   "transferred"): (401, 404, 404, 404, 404),
+    ("POST",  "/api/v1/me/tickets/<str:code>/transfer/",              "transferred"): (401, 404, 404, 404, 404),
+    ("GET",   "/api/v1/me/orders/<str:number>/",                      "transferred"): (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/me/orders/",                                   "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/me/orders/<str:number>/",                      "own"):     (401, 200, 200, 200, 200),
     ("GET",   "/api/v1/me/orders/<str:number>/",                      "foreign"): (401, 404, 404, 404, 404),
@@ -546,7 +552,19 @@ def _setups():
         )
         return {"number": order.number, "code": order.tickets.get().code}
 
+    def transferred_order(owner, counterpart):  # owner's order, its ticket given away
+        from commerce.ticketing.transfers import ticket_transfer
+
+        placed = placed_order(owner, counterpart)
+        ticket = ticket_transfer(
+            code=placed["code"], user=owner, name="Dora", email=counterpart.email
+        )
+        return {"number": placed["number"], "code": ticket.code}
+
     return {
+        ("/api/v1/me/tickets/<str:code>/pdf/", "transferred"): transferred_order,
+        ("/api/v1/me/tickets/<str:code>/transfer/", "transferred"): transferred_order,
+        ("/api/v1/me/orders/<str:number>/", "transferred"): transferred_order,
         "/api/v1/orders/<str:number>/refunds/": registration,
         "/api/v1/waitlist/": sold_out,
         "/api/v1/waitlist/<uuid:token>/": waitlist_entry,
@@ -613,10 +631,13 @@ def test_matrix(api_client, make_user, area, method, route, target, role, expect
     caller = make_user(role) if role is not None else None
     other, third = make_user(Role.MEMBER), make_user(Role.MEMBER)
     # "own": the caller's object; "foreign": one between two other members
-    owner = caller if (target == "own" and caller is not None) else other
+    owner = caller if (target in ("own", "transferred") and caller is not None) else other
     counterpart = third if owner is other else other
-    setup = _setups().get(route)
+    setups = _setups()
+    setup = setups.get((route, target)) or setups.get(route)
     url = _url(route, setup(owner, counterpart) if setup else {})
+    if target == "hidden ordering":
+        url += "?ordering=location"
     if caller is not None:
         api_client.force_authenticate(caller)
     body = BODIES.get((method, route))

@@ -85,7 +85,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  Site (es):   {site}/es/")
         self.stdout.write(f"  Site (en):   {site}/en/")
         self.stdout.write(f"  CMS admin:   {site}/admin/")
-        self.stdout.write(f"  Shop:        {site}/es/shop/  (staff dashboard: /es/shop/dashboard/)")
+        self.stdout.write(f"  Orders:      {site}/es/shop/dashboard/  (Oscar's staff dashboard)")
         self.stdout.write(f"  API docs:    {site}/api/docs/   content API: {site}/api/v2/pages/")
         self.stdout.write(f"  Health:      {site}/health/")
         self.stdout.write(f"  Demo logins (password for all: {password}):")

@@ -144,27 +144,35 @@ def _check_relation_filters(model, params, known) -> None:
 
 class AnonymousResponseCache:
     """Anonymous reads of the content API served from the cache, like the pages themselves
-    (cms/cache.py): keyed by the full URL and the page-cache generation, which every publish,
-    unpublish, move or delete renews, so no stale copy is served. Signed-in callers may see
-    members-only content and are never cached."""
+    (cms/cache.py): keyed by the endpoint, the object, the parameters (sorted) and the
+    page-cache generation, which every publish, unpublish, move or delete renews, so no
+    stale copy is served. Only answers whose URL cannot be varied at will are kept: no free
+    text, no random order, no empty listing (cms/cache.py says why). Signed-in callers may
+    see members-only content and are never cached."""
 
     def _cached(self, request, handler, *args, **kwargs):
         from django.conf import settings
         from django.core.cache import cache
 
-        from cms.cache import generation
+        from cms.cache import admit_copy, api_cache_query, cache_host, generation
 
         if settings.PAGE_CACHE_SECONDS <= 0 or request.user.is_authenticated:
             return handler(request, *args, **kwargs)
+        host, query = cache_host(request), api_cache_query(request)
+        if host is None or query is None:
+            return handler(request, *args, **kwargs)
         language = translation.get_language()  # labels (an area's name) follow the language
-        key = f"api:v2:{generation()}:{language}:{request.get_host()}:{request.get_full_path()}"
+        target = ":".join(str(arg) for arg in args)  # a detail's id, as a number: 07 is 7
+        key = f"api:v3:{generation()}:{language}:{host}:{type(self).__name__}:{target}?{query}"
         hit = cache.get(key)
         if hit is not None:
             response = Response(hit)
             response["X-Page-Cache"] = "hit"
             return response
         response = handler(request, *args, **kwargs)
-        if response.status_code == 200:
+        # a listing that found nothing is any filter value at all: not worth a copy
+        found = response.status_code == 200 and bool(args or response.data.get("items"))
+        if found and admit_copy():
             cache.set(key, response.data, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

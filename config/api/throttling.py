@@ -8,12 +8,19 @@ together: on Redis one script call for all of them (`INCR`, and `EXPIRE` on a wi
 request, per counter: one command to send and one reply to read, where a pipeline of
 `SET … NX EX` + `INCR` per counter cost more client CPU), elsewhere `incr` per counter
 (`add` for a window's first request). The price is the usual one of fixed windows: a client
-can send up to twice the rate across a window's edge."""
+can send up to twice the rate across a window's edge.
+
+The counters live in the "throttles" cache, never in the default one that anonymous
+requests fill with pages (config/caches.py): there, a flood of distinct URLs could evict
+them and reopen a client's quota. A client is its connection's address (or, behind our
+proxy, the one the proxy appended: NUM_PROXIES), never a header it wrote itself."""
 
 from __future__ import annotations
 
 import functools
 
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 from rest_framework import throttling
 
 # KEYS: the counters; ARGV: each one's window in seconds. Atomic, so a counter never lives
@@ -53,6 +60,8 @@ def _count(cache, windows: list[tuple[str, int]]) -> list[int]:
 
 
 class FixedWindowRateThrottle(throttling.SimpleRateThrottle):
+    cache = ConnectionProxy(caches, "throttles")
+
     def allow_request(self, request, view) -> bool:
         if self.rate is None:
             return True

@@ -9,6 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings are the base we override)
 
+from config.caches import cache_settings
 from config.env import BASE_DIR, env
 
 DEBUG = env.bool("DEBUG", default=False)
@@ -102,6 +103,7 @@ INSTALLED_APPS = [
     "django_q",
     *_DJANGO_CONTRIB,
     "cms.apps.CmsConfig",  # after Wagtail's apps: see its docstring
+    "config.apps.PlatformConfig",  # the security store (config/apps.py)
 ]
 
 MIDDLEWARE = [
@@ -186,18 +188,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+# Login lockouts, allauth's rate limits and the API's counters never share a store with the
+# page cache that anonymous requests fill (config/caches.py). Their Redis must not evict:
+# maxmemory-policy noeviction; SECURITY_REDIS_URL gives them their own.
+CACHES = cache_settings(
+    REDIS_URL,
+    key_prefix=env("CACHE_KEY_PREFIX", default="mai"),
+    security_redis_url=env("SECURITY_REDIS_URL", default=""),
+)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="mai"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Background tasks (django-q2) -----------------------------------------------------------
 # The ORM broker is the default: a task that was running when a worker died is retried, so
@@ -504,8 +504,14 @@ CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
-if env.bool("BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Whose address a rate limit counts: the connection's, or behind our proxy the one it
+# appended to X-Forwarded-For. Never a header the client wrote (a new one per request
+# would be a new client each time).
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if BEHIND_PROXY else 0
+REST_FRAMEWORK["NUM_PROXIES"] = ALLAUTH_TRUSTED_PROXY_COUNT
 
 # Content-Security-Policy (django-csp): strict on the public site; the back-office UIs get
 # 'unsafe-inline' for scripts and styles (config.middleware.CSPMiddleware).
@@ -553,6 +559,9 @@ LOGGING = {
 # --- Page cache ---------------------------------------------------------------------------
 # Anonymous views of Wagtail pages are cached whole (cms/cache.py); 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# At most this many new copies (pages and API answers) are stored per PAGE_CACHE_SECONDS,
+# whatever URLs anonymous clients invent; past it, answers are served uncached.
+PAGE_CACHE_MAX_NEW = env.int("PAGE_CACHE_MAX_NEW", default=1000)
 
 # --- Forums -----------------------------------------------------------------------------
 # A new member's first N posts wait for a moderator (0 turns holding off).

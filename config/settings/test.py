@@ -6,6 +6,7 @@ import os
 # before anything imports it.
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 
+from config.caches import cache_settings  # noqa: E402
 from config.env import env  # noqa: E402
 
 from .base import *  # noqa: E402, F403
@@ -36,19 +37,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Each test gets a clean cache (rate limits live there); Redis when CI provides it.
+# Production's layout of caches (config/caches.py); Redis when CI provides it. Each test
+# starts clean: the per-test fixture empties the default cache (with Redis, every alias:
+# they share its key prefix), and the security table rolls back with the test. Without
+# Redis the API's counters share the default cache's memory so that the fixture empties
+# them too (tests/config/test_security_store.py attacks production's separate store).
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"test-{os.getpid()}",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(REDIS_URL, key_prefix=f"test-{os.getpid()}")
+if not REDIS_URL:
+    CACHES["throttles"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 # Production's session engine with either cache, so query budgets count the same requests
 # with and without Redis (one test process, so the local cache cannot serve a stale session).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

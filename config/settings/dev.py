@@ -16,8 +16,9 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 
-# Demo logins should work without opening the console to confirm an address.
-ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="optional")
+# Email verification stays mandatory (base.py: otherwise sign-up tells whether an address
+# has an account). The demo users are verified already (seed_demo); a new sign-up's
+# confirmation link is printed in the console.
 
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="http://127.0.0.1:8420")
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="sk_test_localstripe")

@@ -103,7 +103,7 @@ INSTALLED_APPS = [
     "django_q",
     *_DJANGO_CONTRIB,
     "cms.apps.CmsConfig",  # after Wagtail's apps: see its docstring
-    "config.apps.PlatformConfig",  # the security store (config/apps.py)
+    "config.apps.PlatformConfig",  # after django.contrib.sites: see its docstring
 ]
 
 MIDDLEWARE = [

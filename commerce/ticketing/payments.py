@@ -350,14 +350,20 @@ def _next_intent(payment: Payment) -> None:
 
 def may_refund(user, order) -> bool:
     """Admins and the event's organizers; buyers only cancel their own free registrations."""
+    if _may_refund_any_ticket(user, order):
+        return True
+    return bool(user and user.is_authenticated) and (
+        order.user_id == user.pk and order.total_incl_tax == 0
+    )
+
+
+def _may_refund_any_ticket(user, order) -> bool:
     if not (user and user.is_authenticated):
         return False
     if user.is_superuser:
         return True
     ticket = order.tickets.select_related("inventory__event").first()
-    if ticket is not None and may_manage_tickets(user, ticket.inventory.event):
-        return True
-    return order.user_id == user.pk and order.total_incl_tax == 0
+    return ticket is not None and may_manage_tickets(user, ticket.inventory.event)
 
 
 def refund_create(*, order, user, ticket_codes: list[str] | None = None, reason: str = "",
@@ -376,9 +382,13 @@ def refund_create(*, order, user, ticket_codes: list[str] | None = None, reason:
             )
         valid = list(order.tickets.filter(status=TicketStatus.VALID).order_by("pk"))
         chosen = valid
+        if not _may_refund_any_ticket(user, order):
+            # a transfer is final: a buyer cancelling a registration keeps out of the
+            # tickets they gave away (organizers and admins still refund those)
+            chosen = [t for t in valid if t.transferred_at is None]
         if ticket_codes:
             wanted = {code.strip().upper() for code in ticket_codes}
-            chosen = [t for t in valid if t.code in wanted]
+            chosen = [t for t in chosen if t.code in wanted]
             if len(chosen) != len(wanted):
                 raise ValidationFailed(
                     _("Some tickets are not valid tickets of this order."),

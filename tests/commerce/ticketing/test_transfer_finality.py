@@ -185,3 +185,20 @@ def test_a_ticket_given_back_to_its_buyer_is_theirs_again(transferred, buyer, do
     assert ticket.user == buyer
     client.force_login(buyer)
     assert client.get(_url("ticketing:pdf", code=ticket.code)).status_code == 200
+
+
+def test_cancelling_the_free_registration_leaves_a_given_ticket_with_its_holder(
+    transferred, hold, buyer, organizer
+):
+    from commerce.ticketing.payments import refund_create
+    from config.errors import Conflict
+
+    ticket, _old_code = transferred
+    with pytest.raises(Conflict):
+        refund_create(order=hold.order, user=buyer)
+    ticket.refresh_from_db()
+    assert ticket.status == "valid"
+    # the event's organizers may still refund it
+    refund_create(order=hold.order, user=organizer, reason="Evento cancelado")
+    ticket.refresh_from_db()
+    assert ticket.status == "void"

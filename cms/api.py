@@ -30,7 +30,7 @@ MAX_OFFSET = 1_000_000
 class BoundedListingMixin:
     def listing_view(self, request):
         offset = request.GET.get("offset", "")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        if offset.isdecimal() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
         if request.GET.get("search_operator", "or") not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
@@ -135,7 +135,7 @@ def _check_relation_filters(model, params, known) -> None:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        is_id = value.isdigit() and int(value) < 2**63  # a bigint; larger overflows PostgreSQL
+        is_id = value.isdecimal() and int(value) < 2**63  # a bigint; larger overflows PostgreSQL
         if isinstance(field, ForeignKey | ManyToManyField) and not is_id:
             raise BadRequestError(
                 f"{name} must be the id of a {field.related_model._meta.verbose_name}"

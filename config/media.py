@@ -1,6 +1,6 @@
-"""Uploaded files in development and tests, read through the default storage (so it works
-with the in-memory storage tests use). Production serves media from its storage or a CDN,
-never through Django: SERVE_MEDIA is off there.
+"""Uploaded files, read through the default storage (so it works with the in-memory storage
+tests use), in every settings module (SERVE_MEDIA): a proxy in front passes /media/ here
+instead of serving MEDIA_ROOT from disk, so private files stay private.
 
 Wagtail's images (originals and renditions) and documents are served only to callers who
 may see them (cms/media_privacy.py): one of a draft submission, an unpublished or private

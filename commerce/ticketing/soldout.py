@@ -97,7 +97,7 @@ def _requested_type(request) -> int | None:
     except (ValueError, RecursionError):  # the view (or RejectTooDeepJSON…) answers 400
         return None
     value = data.get("ticket_type") if isinstance(data, dict) else None
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isdecimal():
         value = int(value)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 

@@ -128,7 +128,7 @@ def _show(formset, buyer, exc: DomainError) -> None:
             for message in problems:
                 buyer.add_error("email", message)
             continue
-        if not str(position).isdigit() or int(position) >= len(formset.forms):
+        if not str(position).isdecimal() or int(position) >= len(formset.forms):
             continue
         form = formset.forms[int(position)]
         for field, errors in problems.items():
@@ -179,7 +179,7 @@ def pay(request, token):
         payment = None
     test_cards = getattr(settings, "STRIPE_TEST_CARDS", False)
     if request.method == "POST" and payment is not None and test_cards:
-        number = "".join(ch for ch in request.POST.get("card", "") if ch.isdigit())[:19]
+        number = "".join(ch for ch in request.POST.get("card", "") if ch.isdecimal())[:19]
         try:
             payments.test_card_confirm(payment, number)
         except DomainError as exc:

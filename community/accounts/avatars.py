@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import uuid
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -25,8 +26,14 @@ def avatar_process(upload) -> ContentFile:
             fields={"avatar": [_("At most 5 MB.")]},
         )
     try:
-        image = Image.open(upload)
+        image = Image.open(upload)  # reads the header only
         image_format = image.format
+        if image.width * image.height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            raise ValidationFailed(
+                _("The image has too many pixels; use one under 40 megapixels."),
+                code="avatar_too_many_pixels",
+                fields={"avatar": [_("At most 40 megapixels.")]},
+            )
         image.load()
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ValidationFailed(

@@ -32,7 +32,7 @@ def conversation_list_page(request):
 
 def _before(request) -> int | None:
     value = request.GET.get("before", "")
-    return int(value) if value.isdigit() and len(value) <= 18 else None
+    return int(value) if value.isdecimal() and len(value) <= 18 else None
 
 
 @login_required

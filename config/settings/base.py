@@ -5,7 +5,6 @@ integration (Redis, Stripe, Resend, WhatsApp, OAuth) stays off until its variabl
 dev.py and test.py relax what they must; production.py insists on the rest.
 """
 
-from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings are the base we override)
 
@@ -328,8 +327,10 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-# Django serves uploads itself only in development and tests; production uses its storage/CDN.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# Uploads are served by Django everywhere: it decides who may open each file (files of drafts,
+# private pages and members-only resources are not public; config/media.py). A proxy in
+# front passes /media/ to the app, never to MEDIA_ROOT on disk.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -351,6 +352,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False  # members reset passwords through allaut
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"
+# Refused before decoding: a few KB of PNG can declare 90 megapixels (half a GB to process).
+# 40 MP is more than a phone camera's default photo; avatars follow the same limit.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # The "Headless frontend" preview mode (cms/preview.py) exists only when FRONTEND_URL is set;
 # the preview pane then follows a redirect to the frontend, which reads the draft from
 # /api/v2/page_preview/.
@@ -363,7 +367,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
 OSCAR_SHOP_NAME = "Medellín AI"
 OSCAR_DEFAULT_CURRENCY = "COP"
 OSCAR_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Medellín AI <hola@medellin.ai>")
-OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
+OSCAR_HOMEPAGE = "/"  # Oscar's storefront is closed (commerce/shop_urls.py)
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 THUMBNAIL_DEBUG = False
@@ -377,10 +381,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "config.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # Ordering and filters are declared per endpoint; anything else is a 400 (filters.py)
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "config.api.filters.DeclaredFilterBackend",
+        "config.api.filters.DeclaredOrderingFilter",
     ],
     "DEFAULT_VERSIONING_CLASS": "config.api.versioning.NamespaceVersioning",
     "DEFAULT_VERSION": "v1",

@@ -6,7 +6,6 @@ from .base import *  # noqa: F403
 from .base import SITE_URL
 
 DEBUG = env.bool("DEBUG", default=True)
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 

@@ -9,6 +9,8 @@ HOSTILE_VALUES = [
     HUGE,
     "99999999999999999999999999999999",
     "1e9",
+    "²",  # a digit to str.isdigit, not to int()
+    "٣",  # an Arabic-Indic three: a digit to both
     "NaN",
     "null",
     "true",

@@ -222,6 +222,16 @@ class TestImage:
         response = client.put(url, {"image_alt": "x"}, format="json")
         assert response.status_code == 415
 
+    def test_an_image_of_too_many_pixels_is_refused_before_it_is_decoded(self, client):
+        """9,500 x 9,500 pixels in a 10 KB PNG: about 270 MB once decoded."""
+        buffer = io.BytesIO()
+        Image.new("1", (9500, 9500)).save(buffer, "PNG")
+        huge = SimpleUploadedFile("bomba.png", buffer.getvalue(), content_type="image/png")
+        url = f"{URL}{_create(client)['id']}/image/"
+        response = client.put(url, {"image": huge, "image_alt": "Nada"}, format="multipart")
+        assert response.status_code == 400
+        assert "image" in response.json()["error"]["fields"]
+
 
 class TestVenues:
     def test_a_proposal_is_visible_to_its_proposer_until_an_admin_approves_it(

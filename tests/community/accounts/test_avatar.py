@@ -29,6 +29,20 @@ def test_api_upload_is_cropped_square_and_resized(api_client, member):
     assert api_client.delete("/api/v1/me/avatar/").json()["profile"]["avatar"] is None
 
 
+def test_an_image_of_too_many_pixels_is_refused_before_it_is_decoded(api_client, member):
+    """9,500 x 9,500 pixels compress to a few KB as PNG, and take about 530 MB to process."""
+    buffer = io.BytesIO()
+    Image.new("1", (9500, 9500)).save(buffer, "PNG")
+    assert len(buffer.getvalue()) < 100_000
+    bomb = SimpleUploadedFile("me.png", buffer.getvalue(), content_type="image/png")
+    api_client.force_authenticate(member)
+    response = api_client.put("/api/v1/me/avatar/", {"avatar": bomb}, format="multipart")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "avatar_too_many_pixels"
+    member.profile.refresh_from_db()
+    assert not member.profile.avatar
+
+
 def test_not_an_image_is_a_clear_400(api_client, member):
     api_client.force_authenticate(member)
     fake = SimpleUploadedFile("x.png", b"<?php echo 1; ?>", content_type="image/png")

@@ -15,9 +15,10 @@ MAX_ID = 2**63 - 1
 def safe_next(request, fallback: str = "", *, field: str = "next") -> str:
     """The request's `next` (POST first, then GET) if it is a path on this site; else
     `fallback` (a URL or a URL pattern name). Django's own check: no other host, no other
-    scheme, no `//elsewhere` or `\\elsewhere` tricks."""
+    scheme, no `//elsewhere` or `\\elsewhere` tricks. Only absolute paths: `redirect()`
+    would read a bare word (`-1`) as a URL pattern name."""
     candidate = request.POST.get(field) or request.GET.get(field) or ""
-    if candidate and url_has_allowed_host_and_scheme(
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate

@@ -13,7 +13,8 @@ from community.accounts.roles import Role
 pytestmark = pytest.mark.django_db
 
 HUGE_ID = "9" * 40
-OFF_SITE = ["https://elsewhere.example/", "//elsewhere.example/", "/\\elsewhere.example/"]
+OFF_SITE = ["https://elsewhere.example/", "//elsewhere.example/", "/\\elsewhere.example/",
+            "javascript:alert(1)", "-1", "admin:index"]  # fmt: skip
 
 
 @pytest.fixture

@@ -90,3 +90,17 @@ def test_hostile_value_probe_catches_a_listing_that_crashes(client, db):
     ]
     assert any("ValueError" in f for f in failures)
     assert probe_listing(client, "/planted/", {"limit": "3"}) is None
+
+
+@pytest.mark.urls("tests.quality.planted_urls")
+def test_site_crawl_catches_a_page_and_a_form_that_crash(client, db):
+    from .site_crawl import crawl, probe_forms, probe_query_strings, recording_query_keys
+
+    with recording_query_keys():
+        visits, failures = crawl(client, ["/planted/page/"])
+        assert failures == [] and len(visits) == 2
+        assert visits[0].reads == {"page"}
+        query_failures = probe_query_strings(client, visits)
+        form_failures = probe_forms(client, visits)
+    assert any("/planted/page/" in f and "ValueError" in f for f in query_failures)
+    assert any("/planted/form/" in f and "quantity" in f for f in form_failures)

@@ -105,7 +105,8 @@ def customer_uses(offer, *, user=None, email: str = "") -> int:
         who |= Q(order__guest_email__iexact=email)
     if not who:
         return 0
-    unpaid = [OrderStatus.CANCELLED, OrderStatus.EXPIRED]  # gave their uses back
+    # gave their uses back; invalid ones came from Oscar's closed storefront, never a sale
+    unpaid = [OrderStatus.CANCELLED, OrderStatus.EXPIRED, get_model("order", "Order").INVALID]
     return (
         OrderDiscount.objects.filter(who, offer_id=offer.pk)
         .exclude(order__status__in=unpaid)

@@ -302,8 +302,8 @@ class CheckInResultSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=["valid", "already", "void", "wrong_event", "invalid"],
         help_text="valid: admitted now; already: admitted before (see checked_in_at/by); "
-        "void: refunded or transferred; wrong_event: another event's ticket (nothing more "
-        "about it is said); invalid: unknown or forged.",
+        "void: refunded or cancelled; wrong_event: another event's ticket (nothing more "
+        "about it is said); invalid: unknown, forged, or a code a transfer replaced.",
     )
     message = serializers.CharField()
     attendee_name = serializers.CharField(

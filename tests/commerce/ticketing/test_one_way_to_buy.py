@@ -260,3 +260,25 @@ def test_an_invalid_order_gives_back_the_promo_code_use_it_took(
     offer.refresh_from_db()
     assert (voucher.num_orders, voucher.total_discount, voucher.applications.count()) == (0, 0, 0)
     assert (offer.num_applications, offer.num_orders, offer.total_discount) == (0, 0, 0)
+
+
+def test_an_invalid_order_does_not_count_against_a_per_customer_limit(
+    event, organizer, member, ticket_type
+):
+    from commerce.ticketing import pricing
+
+    voucher = pricing.promo_code_create(
+        event=event, user=organizer, code="UNAVEZ", percent=50, ticket_types=[ticket_type],
+        per_customer=1,
+    )  # fmt: skip
+    offer = voucher.offers.get()
+    order = storefront_order(member, ticket_type)
+    get_model("order", "OrderDiscount").objects.create(
+        order=order, offer_id=offer.pk, offer_name=offer.name, voucher_id=voucher.pk,
+        voucher_code=voucher.code, frequency=1, amount=PRICE / 2,
+    )  # fmt: skip
+    mark_invalid_storefront_orders()
+    hold = services.hold_create(
+        ticket_type_id=ticket_type.pk, quantity=1, user=member, code="UNAVEZ"
+    )
+    assert hold.total == PRICE / 2

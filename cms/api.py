@@ -6,10 +6,11 @@ a 400 with a message, never a 500."""
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, transaction
-from django.db.models import ForeignKey, ManyToManyField
+from django.db.models import Case, ForeignKey, IntegerField, ManyToManyField, When
 from django.utils import translation
 from rest_framework.fields import Field
 from rest_framework.response import Response
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer, TagsField
 from wagtail.api.v2.serializers import StreamField as WagtailStreamFieldSerializer
@@ -247,17 +248,45 @@ class PagePreviewAPI(PagesAPI):
         )
 
 
-class ImagesAPI(BoundedListingMixin, ImagesAPIViewSet):
+class PrivateMediaMixin:
+    """Only the images and documents the caller may see (cms/media_privacy.py, in place of
+    Wagtail's collection check, which it includes). The search backend filters only on
+    indexed fields, and visibility is a subquery over page references: a search therefore
+    runs first over every item, keeps its best hits' ids, and visibility filters those, in
+    rank order (Wagtail's search filter is left out)."""
+
+    SEARCH_HITS = 500
+
+    def visible(self, request, queryset):
+        raise NotImplementedError
+
     def get_queryset(self):
-        # cms/media_privacy.py in place of Wagtail's collection check, which it includes
         base = BaseAPIViewSet.get_queryset(self)
-        return media_privacy.visible_images(self.request, base)
+        shown = self.visible(self.request, base)
+        terms = self.request.GET.get("search", "").strip()
+        if not terms or getattr(self, "action", "") != "listing_view":
+            return shown
+        operator = self.request.GET.get("search_operator") or None
+        hits = [item.pk for item in base.search(terms, operator=operator)[: self.SEARCH_HITS]]
+        if not hits:
+            return shown.none()
+        best_first = [When(pk=pk, then=n) for n, pk in enumerate(hits)]
+        rank = Case(*best_first, output_field=IntegerField())
+        return shown.filter(pk__in=hits).order_by(rank)
 
 
-class DocumentsAPI(BoundedListingMixin, DocumentsAPIViewSet):
-    def get_queryset(self):
-        base = BaseAPIViewSet.get_queryset(self)
-        return media_privacy.visible_documents(self.request, base)
+class ImagesAPI(BoundedListingMixin, PrivateMediaMixin, ImagesAPIViewSet):
+    filter_backends = [b for b in ImagesAPIViewSet.filter_backends if b is not SearchFilter]
+
+    def visible(self, request, queryset):
+        return media_privacy.visible_images(request, queryset)
+
+
+class DocumentsAPI(BoundedListingMixin, PrivateMediaMixin, DocumentsAPIViewSet):
+    filter_backends = [b for b in DocumentsAPIViewSet.filter_backends if b is not SearchFilter]
+
+    def visible(self, request, queryset):
+        return media_privacy.visible_documents(request, queryset)
 
 
 content_api = WagtailAPIRouter("wagtailapi")

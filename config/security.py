@@ -35,9 +35,10 @@ class SecurityDatabaseCache(DatabaseCache):
     third of the live ones, in key order)."""
 
     def _cull(self, db, cursor, now, num):
+        # the table's name is ours (settings), quoted; the only value is a parameter
         connection = connections[db]
         cursor.execute(
-            f"DELETE FROM {connection.ops.quote_name(self._table)} "  # noqa: S608 - our table
+            f"DELETE FROM {connection.ops.quote_name(self._table)} "  # noqa: S608  # nosec B608
             f"WHERE {connection.ops.quote_name('expires')} < %s",
             [connection.ops.adapt_datetimefield_value(now)],
         )

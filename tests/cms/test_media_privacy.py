@@ -40,8 +40,13 @@ def _document(title="Guía", collection=None):
 
 
 def _listed(client, kind: str, item) -> bool:
+    """Listed, and found by a search for its title — or neither."""
     items = client.get(f"/api/v2/{kind}/", {"limit": 100}).json()["items"]
-    return item.pk in {found["id"] for found in items}
+    listed = item.pk in {found["id"] for found in items}
+    response = client.get(f"/api/v2/{kind}/", {"search": item.title})
+    assert response.status_code == 200, response.content
+    assert (item.pk in {found["id"] for found in response.json()["items"]}) == listed
+    return listed
 
 
 def _image_seen(client, image, rendition) -> bool:

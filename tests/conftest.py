@@ -105,6 +105,19 @@ def demo_site(db):
 
 
 @pytest.fixture
+def disk_storage(settings, tmp_path):
+    """Wagtail serves documents from a local path: the in-memory test storage has none."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+
+
+@pytest.fixture
 def db_vendor(db):
     return connection.vendor
 

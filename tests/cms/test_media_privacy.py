@@ -77,19 +77,6 @@ def index(demo_site):
 
 
 @pytest.fixture
-def disk_storage(settings, tmp_path):
-    """Wagtail serves documents from a local path: the in-memory test storage has none."""
-    settings.MEDIA_ROOT = str(tmp_path)
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-
-
-@pytest.fixture
 def editor(make_user):
     user = make_user(Role.MEMBER)
     user.groups.add(Group.objects.get(name="Editors"))  # Wagtail's: images in every collection

@@ -14,16 +14,3 @@ def attendee(make_user):
     from community.accounts.roles import Role
 
     return make_user(Role.ATTENDEE)
-
-
-@pytest.fixture
-def disk_storage(settings, tmp_path):
-    """Wagtail serves documents from a local path: the in-memory test storage has none."""
-    settings.MEDIA_ROOT = str(tmp_path)
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }

@@ -62,9 +62,18 @@ test: install ## Set up and run ruff and the whole test suite with every quality
 test-fast: install ## The suite without browser journeys (quicker while coding)
 	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
-messages: install ## Extract strings, apply scripts/translations_es.py, compile (needs gettext)
-	$(PY) manage.py makemessages -l es -l en --ignore=.venv --ignore=tests --ignore=staticfiles --no-obsolete
-	$(PY) scripts/messages.py
+messages: install ## Extract strings into locale/*/django.po and compile them (needs gettext)
+	$(PY) manage.py makemessages -l es -l en --add-location=file --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=bench
+	@# English is the source language: its catalogue repeats every msgid, so Django never
+	@# falls back to the Spanish default for a string English leaves untranslated.
+	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po.tmp
+	msgattrib --no-wrap --clear-fuzzy locale/en/LC_MESSAGES/django.po.tmp -o locale/en/LC_MESSAGES/django.po
+	rm locale/en/LC_MESSAGES/django.po.tmp
+	$(PY) manage.py compilemessages -l es -l en --ignore=.venv --ignore=node_modules
+	@$(PY) -c "import polib,sys; p=polib.pofile('locale/es/LC_MESSAGES/django.po'); \
+		todo=p.untranslated_entries()+p.fuzzy_entries(); \
+		[print('  needs Spanish:', e.msgid) for e in todo]; sys.exit(1 if todo else 0)"
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache test-results

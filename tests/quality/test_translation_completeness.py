@@ -2,7 +2,8 @@
 
 The committed catalogues must be complete (tests/config/test_translations.py); this gate
 runs makemessages on a copy of the code and fails when the code marks a string the
-catalogues do not have yet (fix: `make messages`, translate in scripts/translations_es.py)."""
+catalogues do not have yet (fix: `make messages`, then translate in
+locale/es/LC_MESSAGES/django.po; docs/translating.md)."""
 
 import os
 import shutil

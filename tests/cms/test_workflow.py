@@ -70,21 +70,27 @@ def test_reject_with_comment_then_approve(
 
 
 def test_scheduled_publishing_goes_live_when_due(demo_site, editor):
-    import time
     from datetime import timedelta
 
     from django.core.management import call_command
     from django.utils import timezone
+    from wagtail.models import Revision
 
     page = _draft(demo_site, editor)
     page.title = "Hackatón 2027 (programado)"
-    page.go_live_at = timezone.now() + timedelta(seconds=2)
+    page.go_live_at = timezone.now() + timedelta(hours=1)
     page.save_revision(user=editor).publish()  # approved, waiting for its time
     page.refresh_from_db()
     assert page.live is False
     call_command("publish_scheduled", verbosity=0)
     assert StandardPage.objects.get(pk=page.pk).live is False  # not yet
-    time.sleep(2.5)
+    # the hour passes (without sleeping through it): the revision was due a second ago
+    (scheduled,) = Revision.page_revisions.filter(object_id=str(page.pk)).exclude(
+        approved_go_live_at=None
+    )
+    scheduled.approved_go_live_at = timezone.now() - timedelta(seconds=1)
+    scheduled.content["go_live_at"] = scheduled.approved_go_live_at.isoformat()
+    scheduled.save(update_fields=["approved_go_live_at", "content"])
     call_command("publish_scheduled", verbosity=0)
     page.refresh_from_db()
     assert page.live is True and page.title == "Hackatón 2027 (programado)"

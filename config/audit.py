@@ -12,7 +12,8 @@ declared here is refused by `record()` before anything is written.
 
 This module imports no app of the project: the apps import it. Values stored in an entry's
 data that are choices (a role) are shown through the choices class named by a dotted path,
-resolved only when an entry is displayed.
+resolved only when an entry is displayed; a value stored per language (`{"es": …, "en": …}`,
+a forum category's names) is shown in the reader's language.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import get_language, pgettext_lazy
 from wagtail.log_actions import LogFormatter, log
 
 PREFIX = "medellin"
@@ -136,6 +138,9 @@ class AuditFormatter(LogFormatter):
 
 
 def _display(action: AuditAction, key: str, value: Any) -> str:
+    if isinstance(value, dict):  # one value per language
+        language = (get_language() or settings.LANGUAGE_CODE)[:2]
+        value = value.get(language) or value.get(settings.LANGUAGE_CODE[:2])
     if value in (None, ""):
         return "–"
     path = action.choices.get(key)

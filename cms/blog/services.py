@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.forums.markdown import render_markdown
+from config import audit
 from config.errors import Conflict, NotPermitted, RateLimited, ValidationFailed
 from config.tasks import enqueue
 
@@ -105,6 +106,12 @@ def comment_moderate(
         comment.moderation_note = (reason or "").strip()[:500]
         comment.moderated_by, comment.moderated_at = moderator, timezone.now()
         comment.save(update_fields=["status", "moderation_note", "moderated_by", "moderated_at"])
+        audit.record(
+            comment,
+            f"medellin.blog_comment_{action}",
+            user=moderator,
+            data={"post": comment.post_id, "reason": comment.moderation_note},
+        )
         enqueue("cms.blog.tasks.comment_decided", comment.pk, action)
         if action == "approve":
             # the post shows one more comment: anonymous copies of it are stale now

@@ -4,6 +4,9 @@
   events. In the Wagtail admin they hold the page "add" permission on the event indexes,
   which Wagtail reads as "create events here and edit the ones you own" — never publish.
 - Moderators see every submission; they decide through the page moderation workflow.
+- Only administrators (the Admin role: superusers) approve venues, whichever door they use
+  (the API or the venue snippet in the admin); holding the snippet's "change" permission
+  lets a group edit a venue's details, never its approval.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ def can_submit(user) -> bool:
 
 def sees_all_submissions(user) -> bool:
     return bool(user and user.is_authenticated and user.has_perm("events.view_eventsubmission"))
+
+
+def can_approve_venues(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_superuser)
 
 
 def visible_submissions(user, queryset: QuerySet) -> QuerySet:

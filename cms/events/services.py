@@ -1,5 +1,6 @@
 """Event writes: the organizer's submissions (wizard steps, image, submit, withdraw), the
-moderators' decision coming back from the Wagtail workflow, and venue proposals.
+moderators' decision coming back from the Wagtail workflow, and venue proposals and their
+approval (the one path for the API and the admin's venue snippet, audited).
 
 A submission becomes an EventPage revision in the page moderation workflow; the page is
 created unpublished the first time and gets a new revision on every later submission, so a
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, WorkflowState
 from wagtail.rich_text import RichText
 
+from config import audit
 from config.errors import Conflict, NotPermitted, ValidationFailed
 
 from . import permissions
@@ -471,11 +473,12 @@ def _publish_translations(page: EventPage, user) -> None:
 
 def venue_propose(*, user, data: dict) -> Venue:
     """An organizer's venue, usable in their own events at once and by everyone once an
-    administrator approves it."""
+    administrator approves it (an administrator's own proposal is approved at once)."""
     from django.core.exceptions import ValidationError
 
     _require_submitter(user)
-    venue = Venue(**data, created_by=user, is_approved=user.is_superuser)
+    approved = permissions.can_approve_venues(user)
+    venue = Venue(**data, created_by=user, is_approved=approved)
     try:
         venue.full_clean(exclude=["created_by"])
     except ValidationError as exc:
@@ -483,22 +486,49 @@ def venue_propose(*, user, data: dict) -> Venue:
             _("The venue could not be saved."),
             fields={k: [str(m) for m in v] for k, v in exc.message_dict.items()},
         ) from None
-    venue.save()
+    with transaction.atomic():
+        venue.save()
+        if approved:
+            audit.record(venue, "medellin.venue_approve", user=user, data=_venue_data(venue))
     return venue
+
+
+def _require_venue_approver(user) -> None:
+    if not permissions.can_approve_venues(user):
+        raise NotPermitted(_("Only administrators approve venues."), code="not_admin")
+
+
+def _venue_data(venue: Venue) -> dict:
+    return {"proposed_by": venue.created_by_id}
 
 
 def venue_approve(*, venue: Venue, by) -> Venue:
-    if not (by and by.is_superuser):
-        raise NotPermitted(_("Only administrators approve venues."), code="not_admin")
-    updated = Venue.objects.filter(pk=venue.pk, is_approved=False).update(is_approved=True)
-    venue.is_approved = True
-    if updated:
-        venue_approved_notify(venue=venue, by=by)
+    """Make a venue available to every organizer; its proposer is told. Approving an
+    approved venue changes and records nothing."""
+    _require_venue_approver(by)
+    with transaction.atomic():
+        updated = Venue.objects.filter(pk=venue.pk, is_approved=False).update(is_approved=True)
+        venue.is_approved = True
+        if updated:
+            audit.record(venue, "medellin.venue_approve", user=by, data=_venue_data(venue))
+            _venue_approved_notify(venue=venue, by=by)
     return venue
 
 
-def venue_approved_notify(*, venue: Venue, by) -> None:
-    """Tell the organizer who proposed the venue (from the API or the snippet editor)."""
+def venue_unapprove(*, venue: Venue, by) -> Venue:
+    """Withdraw the approval: the venue is again only for its proposer's events (events
+    that already use it keep it)."""
+    _require_venue_approver(by)
+    with transaction.atomic():
+        updated = Venue.objects.filter(pk=venue.pk, is_approved=True).update(is_approved=False)
+        venue.is_approved = False
+        if updated:
+            audit.record(venue, "medellin.venue_unapprove", user=by, data=_venue_data(venue))
+    return venue
+
+
+def _venue_approved_notify(*, venue: Venue, by) -> None:
+    """Tell the organizer who proposed the venue that it is approved."""
     from community.notifications.services import notify
 
     if venue.created_by_id and (by is None or venue.created_by_id != by.pk):

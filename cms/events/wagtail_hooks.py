@@ -1,6 +1,7 @@
-"""Events in the Wagtail admin: venues (with the approval filter), categories, speakers,
-organizers' submissions (read here; decided in the page moderation workflow), the wizard's
-funnel report, and organizers seeing only their own events in the page explorer."""
+"""Events in the Wagtail admin: venues (with the approval filter; the "approved" box asks the
+approval service), categories, speakers, organizers' submissions (read here; decided in the
+page moderation workflow), the wizard's funnel report, and organizers seeing only their own
+events in the page explorer."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,9 +9,10 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, services
+from . import admin_views, permissions, services
 from .models import EventCategory, EventIndexPage, EventSubmission, Speaker, Venue
 
 
@@ -20,8 +22,49 @@ class VenueFilterSet(WagtailFilterSet):
         fields = ["is_approved", "area"]
 
 
+class VenueApprovalMixin:
+    """The "approved" box is a request to the approval service (one rule, one audit entry,
+    the proposer told), never a field the form writes: the box is read-only for whoever may
+    not approve, and the form saves the venue with its stored approval."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not permissions.can_approve_venues(self.request.user):
+            form.fields["is_approved"].disabled = True
+        return form
+
+    def save_instance(self):
+        venue = self.form.instance
+        wanted = bool(self.form.cleaned_data.get("is_approved"))
+        stored = (
+            venue.pk is not None and Venue.objects.filter(pk=venue.pk, is_approved=True).exists()
+        )
+        venue.is_approved = stored
+        venue = super().save_instance()
+        if wanted and not stored:
+            services.venue_approve(venue=venue, by=self.request.user)
+        elif stored and not wanted:
+            services.venue_unapprove(venue=venue, by=self.request.user)
+        return venue
+
+
+class VenueCreateView(VenueApprovalMixin, snippet_views.CreateView):
+    pass
+
+
+class VenueCopyView(VenueApprovalMixin, snippet_views.CopyView):
+    pass
+
+
+class VenueEditView(VenueApprovalMixin, snippet_views.EditView):
+    pass
+
+
 class VenueViewSet(SnippetViewSet):
     model = Venue
+    add_view_class = VenueCreateView
+    copy_view_class = VenueCopyView
+    edit_view_class = VenueEditView
     icon = "site"
     list_display = ["name", "area", "capacity", "is_approved"]
     list_filter = None
@@ -105,16 +148,3 @@ def organizers_see_their_own_events(parent_page, pages, request):
     if parent_page.permissions_for_user(request.user).can_edit():
         return pages
     return pages.filter(owner=request.user)
-
-
-@hooks.register("before_edit_snippet")
-def remember_venue_approval(request, instance):
-    if isinstance(instance, Venue):
-        request.venue_was_approved = Venue.objects.filter(pk=instance.pk, is_approved=True).exists()
-
-
-@hooks.register("after_edit_snippet")
-def tell_the_proposer_their_venue_is_approved(request, instance):
-    newly = isinstance(instance, Venue) and instance.is_approved
-    if newly and not getattr(request, "venue_was_approved", True):
-        services.venue_approved_notify(venue=instance, by=request.user)

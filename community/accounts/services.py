@@ -1,6 +1,6 @@
 """Writes for accounts, roles, profiles, portfolios and onboarding. Every role change goes
-through `user_set_role`, which records it, so the history (PRD role_history) is complete
-whichever door was used."""
+through `user_set_role`, which records it (a `RoleChange` row, the PRD's role_history, and
+an audit entry), so the history is complete whichever door was used."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from config import audit
 from config.errors import NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
@@ -68,6 +69,17 @@ def user_set_role(*, user, role: Role | str, actor=None, reason: str = "") -> Ro
             old_role=old_role or "",
             new_role=role,
             reason=reason[:255],
+        )
+        audit.record(
+            locked,
+            "medellin.role_change",
+            user=actor,
+            data={
+                "old_role": change.old_role,
+                "new_role": change.new_role,
+                "reason": change.reason,
+                "role_change": change.pk,
+            },
         )
         if actor is not None:
             enqueue("community.accounts.tasks.role_change_notify", change.pk)

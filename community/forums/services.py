@@ -1,6 +1,6 @@
 """Forum writes: topics, replies, edits with history, subscriptions, reports, moderation and
 bans. Site views and the API both call these, so every rule (bans, locks, rate limits, first
-posts held for approval) lives here once."""
+posts held for approval) lives here once, and every moderator's decision is audited here."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from config import audit
 from config.errors import Conflict, NotPermitted, RateLimited, ValidationFailed
 from config.tasks import enqueue
 
@@ -334,11 +335,18 @@ def report_create(*, reporter, post: Post, reason: str, note: str = "") -> PostR
 
 def report_dismiss(*, moderator, report: PostReport) -> PostReport:
     _require_moderator(moderator)
-    if report.status == PostReport.Status.OPEN:
-        report.status, report.resolved_by, report.resolved_at = (
-            PostReport.Status.DISMISSED, moderator, timezone.now()
-        )  # fmt: skip
-        report.save(update_fields=["status", "resolved_by", "resolved_at"])
+    with transaction.atomic():
+        dismissed = PostReport.objects.filter(pk=report.pk, status=PostReport.Status.OPEN).update(
+            status=PostReport.Status.DISMISSED, resolved_by=moderator, resolved_at=timezone.now()
+        )
+        if dismissed:
+            report.refresh_from_db()
+            audit.record(
+                report,
+                "medellin.forum_report_dismiss",
+                user=moderator,
+                data={"post": report.post_id, "report_reason": report.reason},
+            )
     return report
 
 
@@ -375,6 +383,7 @@ def post_moderate(*, moderator, post: Post, action: str, reason: str = "") -> Po
         )
     with transaction.atomic():
         post = Post.objects.select_for_update(of=("self",)).select_related("topic").get(pk=post.pk)
+        old_status = post.status
         if post.status not in allowed_from[action]:
             raise Conflict(
                 _("This post is “%(status)s” now; reload the queue.")
@@ -395,8 +404,20 @@ def post_moderate(*, moderator, post: Post, action: str, reason: str = "") -> Po
             )
             post.topic.save(update_fields=["status", "updated_at"])
         _refresh_topic(post.topic)
-        post.reports.filter(status=PostReport.Status.OPEN).update(
+        closed = post.reports.filter(status=PostReport.Status.OPEN).update(
             status=PostReport.Status.ACTIONED, resolved_by=moderator, resolved_at=timezone.now()
+        )
+        audit.record(
+            post,
+            f"medellin.forum_post_{action}",
+            user=moderator,
+            data={
+                "old_status": old_status,
+                "new_status": post.status,
+                "reason": post.moderation_note,
+                "topic": post.topic_id,
+                "reports_closed": closed,
+            },
         )
         if action == "approve":
             _announce(post)
@@ -422,14 +443,24 @@ def topic_moderate(
             fields={"category": [_("Choose an open category to move the topic to.")]},
         )
     with transaction.atomic():
-        topic = Topic.objects.select_for_update().get(pk=topic.pk)
+        topic = Topic.objects.select_for_update().select_related("category").get(pk=topic.pk)
+        before = (topic.is_locked, topic.is_pinned, topic.category_id)
+        data = {}
         if action in ("lock", "unlock"):
             topic.is_locked = action == "lock"
         elif action in ("pin", "unpin"):
             topic.is_pinned = action == "pin"
         else:
+            data = {
+                "from_category": {"es": topic.category.name_es, "en": topic.category.name_en},
+                "to_category": {"es": category.name_es, "en": category.name_en},
+                "from_category_id": topic.category_id,
+                "to_category_id": category.pk,
+            }
             topic.category = category
         topic.save(update_fields=["is_locked", "is_pinned", "category", "updated_at"])
+        if before != (topic.is_locked, topic.is_pinned, topic.category_id):
+            audit.record(topic, f"medellin.forum_topic_{action}", user=moderator, data=data)
         _after_commit_reindex(topic.pk)
     return topic
 
@@ -457,15 +488,34 @@ def user_ban(*, moderator, user, reason: str, days: int | None) -> ForumBan:
         )  # fmt: skip
     until = timezone.now() + timedelta(days=days) if days else None
     with transaction.atomic():
-        ForumBan.objects.filter(user=user, lifted_at=None).update(lifted_at=timezone.now())
-        return ForumBan.objects.create(
+        replaced = ForumBan.objects.filter(user=user, lifted_at=None).update(
+            lifted_at=timezone.now()
+        )
+        ban = ForumBan.objects.create(
             user=user, reason=reason.strip()[:500], until=until, created_by=moderator
         )
+        audit.record(
+            ban,
+            "medellin.forum_ban_create",
+            user=moderator,
+            data={
+                "member": user.pk,
+                "days": days,
+                "until": until,
+                "reason": ban.reason,
+                "bans_replaced": replaced,
+            },
+        )
+    return ban
 
 
 def ban_lift(*, moderator, ban: ForumBan) -> ForumBan:
     _require_moderator(moderator)
-    if ban.lifted_at is None:
-        ban.lifted_at = timezone.now()
-        ban.save(update_fields=["lifted_at"])
+    with transaction.atomic():
+        lifted = ForumBan.objects.filter(pk=ban.pk, lifted_at=None).update(lifted_at=timezone.now())
+        if lifted:
+            ban.refresh_from_db()
+            audit.record(
+                ban, "medellin.forum_ban_lift", user=moderator, data={"member": ban.user_id}
+            )
     return ban

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config import audit
 from config.errors import Conflict, NotPermitted, RateLimited, ValidationFailed
 
 from .models import MAX_BODY, MAX_NOTE, Conversation, Message, MessageReport, MessagingPreference
@@ -302,14 +303,23 @@ def report_resolve(*, moderator, report: MessageReport, action: str) -> MessageR
                 _("This report was already handled by a moderator."), code="already_handled"
             )
         now = timezone.now()
+        data = {"message": locked.message_id, "report_reason": locked.reason}
         if action == "resolve":
             Message.objects.filter(pk=locked.message_id, removed_at=None).update(removed_at=now)
-            MessageReport.objects.filter(
+            data["reports_closed"] = MessageReport.objects.filter(
                 message_id=locked.message_id, status=MessageReport.Status.OPEN
             ).update(status=MessageReport.Status.RESOLVED, resolved_by=moderator, resolved_at=now)
         else:
             locked.status = MessageReport.Status.DISMISSED
             locked.resolved_by, locked.resolved_at = moderator, now
             locked.save(update_fields=["status", "resolved_by", "resolved_at"])
+        # named by number: the report's own name quotes the message, which may be removed now
+        audit.record(
+            locked,
+            f"medellin.message_report_{action}",
+            user=moderator,
+            data=data,
+            title=f"#{locked.pk}",
+        )
     report.refresh_from_db()
     return report

@@ -45,11 +45,11 @@ class CanSubmitOrReview(CanSubmit):
         )
 
 
-class IsAdmin(drf_permissions.BasePermission):
+class CanApproveVenues(drf_permissions.BasePermission):
     message = _("Only administrators approve venues.")
 
     def has_permission(self, request, view):
-        return bool(request.user and request.user.is_superuser)
+        return permissions.can_approve_venues(request.user)
 
 
 def _submissions(user):
@@ -236,7 +236,7 @@ class VenueListView(generics.ListCreateAPIView):
 class VenueApproveView(APIView):
     """Administrators: make a proposed venue available to every organizer."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, IsAdmin]
+    permission_classes = [drf_permissions.IsAuthenticated, CanApproveVenues]
 
     @extend_schema(
         request=None, responses={200: s.VenueSerializer}, operation_id="events_venues_approve"

@@ -9,6 +9,7 @@ from community.accounts.roles import ROLE_GROUPS, ROLE_PERMISSIONS, Role
 from community.accounts.selectors import user_get_role
 from community.accounts.services import user_set_role
 from config.errors import NotPermitted, ValidationFailed
+from tests.audit import assert_audited, assert_in_site_history
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +199,52 @@ class TestProfilesAdmin:
         assert type(admin_user).objects.filter(pk=admin_user.pk).exists()
         admin_user.refresh_from_db()
         assert admin_user.profile.pk
+
+
+class TestAuditTrail:
+    """Every role change is also a `medellin.role_change` entry in the admin's site history,
+    whichever door it came through (config/audit.py)."""
+
+    def test_the_service_records_who_changed_whose_role_from_what_to_what(
+        self, client, admin_user, member
+    ):
+        user_set_role(user=member, role=Role.ORGANIZER, actor=admin_user, reason="meetups")
+        entry = assert_audited(
+            member,
+            "medellin.role_change",
+            user=admin_user,
+            old_role="member",
+            new_role="organizer",
+            reason="meetups",
+        )
+        assert entry.data["role_change"] == RoleChange.objects.get(new_role="organizer").pk
+        assert_in_site_history(
+            client,
+            admin_user,
+            entry,
+            es="Rol cambiado de Miembro a Organizador",
+            en="Role changed from Member to Organizer",
+        )
+
+    def test_the_admin_form_records_the_change_by_the_admin(self, client, admin_user, member):
+        client.force_login(admin_user)
+        response = client.post(
+            "/admin/role_changes/new/",
+            {"user": member.pk, "new_role": "attendee", "reason": "only buys tickets"},
+        )
+        assert response.status_code == 302
+        entry = assert_audited(member, "medellin.role_change", user=admin_user, new_role="attendee")
+        assert entry.data["reason"] == "only buys tickets"
+        assert_in_site_history(
+            client,
+            admin_user,
+            entry,
+            es="Rol cambiado de Miembro a Asistente",
+            en="Role changed from Member to Attendee",
+        )
+
+    def test_a_refused_change_records_nothing_and_sign_up_is_the_systems(self, make_user, member):
+        with pytest.raises(NotPermitted):
+            user_set_role(user=member, role=Role.ADMIN, actor=make_user(Role.ORGANIZER))
+        # the factory's sign-up role is the only entry, written by the system
+        assert_audited(member, "medellin.role_change", user=None, old_role="", new_role="member")

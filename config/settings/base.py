@@ -83,7 +83,6 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
-    "wagtail_modeladmin",
     "wagtail_headless_preview",
     "modelcluster",
     "taggit",

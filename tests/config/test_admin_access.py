@@ -21,6 +21,8 @@ MATRIX = {
     "/es/shop/dashboard/":       (LOGIN,     FORBIDDEN, FORBIDDEN, OK,        OK),
     "/django-admin/":            (LOGIN,     LOGIN,     LOGIN,     LOGIN,     OK),
     "/admin/role_changes/":      (LOGIN,     LOGIN,     LOGIN,     DENIED,    OK),
+    "/admin/ledger/orders/":     (LOGIN,     LOGIN,     LOGIN,     DENIED,    OK),
+    "/admin/ledger/products/":   (LOGIN,     LOGIN,     LOGIN,     DENIED,    OK),
     "/es/dashboard/":            (LOGIN,     OK,        OK,        OK,        OK),
 }  # fmt: skip
 ROLES = [None, Role.ATTENDEE, Role.MEMBER, Role.ORGANIZER, Role.ADMIN]

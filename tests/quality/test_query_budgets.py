@@ -58,6 +58,24 @@ def test_admin_profile_listing(client, admin_user, make_user):
     )
 
 
+def test_ledger_listings_in_the_wagtail_admin(client, admin_user, member):
+    """Orders, products, and one order's lines (10, 11 and 10 queries on PostgreSQL)."""
+    from tests.commerce.ledger import add_line, make_order, make_product
+
+    client.force_login(admin_user)
+    assert_constant_queries(
+        lambda: client.get("/admin/ledger/orders/"), lambda: make_order(member), budget=15
+    )
+    assert_constant_queries(lambda: client.get("/admin/ledger/products/"), make_product, budget=15)
+    order = make_order(member, code="MITAD")
+    product = order.lines.get().product
+    assert_constant_queries(
+        lambda: client.get(f"/admin/ledger/orders/inspect/{order.pk}/"),
+        lambda: add_line(order, product),
+        budget=15,
+    )
+
+
 def test_notification_listing(api_client, member, client):
     from community.notifications.services import notify
 

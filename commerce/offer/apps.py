@@ -1,5 +1,0 @@
-import oscar.apps.offer.apps as apps
-
-
-class OfferConfig(apps.OfferConfig):
-    name = "commerce.offer"

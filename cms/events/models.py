@@ -27,10 +27,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.fields import StreamField
-from cms.home.blocks import BaseContentBlock
 from cms.preview import HeadlessPreviewable
 from cms.seo import SeoMixin
 
+from .blocks import EventBodyBlock
 from .serializers import CategorySerializer, VenueSerializer
 
 DEFAULT_TIME_ZONE = "America/Bogota"
@@ -250,7 +250,7 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
     og_type = "website"
 
     summary = models.TextField(_("summary"), max_length=300)
-    body = StreamField(BaseContentBlock(), blank=True, verbose_name=_("description"))
+    body = StreamField(EventBodyBlock(), blank=True, verbose_name=_("description"))
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),

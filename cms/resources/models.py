@@ -24,11 +24,20 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from cms.blocks import BaseContentBlock
+from cms.blog.blocks import LatestBlogPostsBlock
+from cms.events.blocks import FeaturedEventsBlock
 from cms.fields import StreamField
-from cms.home.blocks import BaseContentBlock
 from cms.seo import SeoMixin
 
 from .serializers import CategoriesField, DocumentField, TagNamesField
+
+
+class ResourceBodyBlock(BaseContentBlock):
+    """A resource's body: the generic blocks and the live lists."""
+
+    featured_events = FeaturedEventsBlock()
+    latest_blog_posts = LatestBlogPostsBlock()
 
 
 class ResourceType(models.TextChoices):
@@ -155,7 +164,7 @@ class ResourcePage(SeoMixin, RoutablePageMixin, Page):
         _("type"), max_length=16, choices=ResourceType.choices, default=ResourceType.ARTICLE
     )
     summary = models.TextField(_("summary"), max_length=500)
-    body = StreamField(BaseContentBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(ResourceBodyBlock(), blank=True, verbose_name=_("body"))
     external_url = models.URLField(
         _("external address"),
         max_length=500,

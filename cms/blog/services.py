@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.forums.markdown import render_markdown
 from config.errors import Conflict, NotPermitted, RateLimited, ValidationFailed
+from config.markdown import render_markdown
 from config.tasks import enqueue
 
 from .models import BlogComment, BlogPostPage

@@ -8,7 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from search.selectors import search_terms
+from config.fulltext import search_terms
 
 from .models import (
     Area,

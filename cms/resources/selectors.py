@@ -17,7 +17,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from search.selectors import search_terms
+from config.fulltext import search_terms
 
 from .models import (
     ResourceAccess,

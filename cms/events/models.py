@@ -407,14 +407,14 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
         """Content API filters beyond the model's fields: `?price=free|paid`."""
         from wagtail.api.v2.utils import BadRequestError
 
-        from .selectors import filter_by_price
+        from .extensions import apply_listing_filter
 
         price = params.get("price")
         if price is None:
             return queryset
         if price not in ("free", "paid"):
             raise BadRequestError("price must be 'free' or 'paid'")
-        return filter_by_price(queryset, price)
+        return apply_listing_filter("price", queryset, price)
 
     def clean(self):
         super().clean()
@@ -460,12 +460,11 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
 
     def get_context(self, request, *args, **kwargs):
         from . import calendars, selectors
+        from .extensions import event_page_panels
 
         context = super().get_context(request, *args, **kwargs)
-        from commerce.ticketing.selectors import public_ticket_types
-
         context["sessions"] = selectors.agenda(self)
-        context["ticket_types"] = public_ticket_types(self)
+        context.update(event_page_panels(self, request))  # e.g. the tickets (ticketing)
         context["share_links"] = selectors.share_links(self, request)
         context["google_calendar_url"] = calendars.google_calendar_url(self, request)
         context["outlook_calendar_url"] = calendars.outlook_calendar_url(self, request)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.fulltext import search_terms
 
+from .extensions import apply_listing_filter, event_offers
 from .models import (
     Area,
     EventCategory,
@@ -93,19 +94,6 @@ class EventFilterForm(forms.Form):
         return data
 
 
-def filter_by_price(queryset: QuerySet, price: str) -> QuerySet:
-    """ "paid": sells at least one paid ticket type; "free": sells a free one, or has no
-    ticket types at all (a meetup you just turn up to)."""
-    from commerce.ticketing.selectors import event_keys_with_any_tickets, event_keys_with_price
-
-    if price == "paid":
-        return queryset.filter(translation_key__in=event_keys_with_price(free=False))
-    return queryset.filter(
-        Q(translation_key__in=event_keys_with_price(free=True))
-        | ~Q(translation_key__in=event_keys_with_any_tickets())
-    )
-
-
 def filter_events(queryset: QuerySet, data: dict, *, category=None) -> QuerySet:
     now = timezone.now()
     if data.get("when") == "past":
@@ -127,8 +115,8 @@ def filter_events(queryset: QuerySet, data: dict, *, category=None) -> QuerySet:
         queryset = queryset.filter(venue__area=data["area"])
     if data.get("featured"):
         queryset = queryset.filter(featured=True)
-    if data.get("price"):
-        queryset = filter_by_price(queryset, data["price"])
+    if data.get("price"):  # free or paid: what ticketing sells (cms/events/extensions.py)
+        queryset = apply_listing_filter("price", queryset, data["price"])
     if terms := search_terms(data.get("q") or ""):  # words only: quotes break SQLite's FTS
         matches = EventPage.objects.live().search(terms, operator="and")[:500]
         queryset = queryset.filter(pk__in=[page.pk for page in matches])
@@ -196,7 +184,7 @@ def agenda(event: EventPage) -> list[EventSession]:
 
 
 def event_json_ld(event: EventPage, request) -> dict:
-    """schema.org/Event (offers join once tickets exist)."""
+    """schema.org/Event, with the offers other apps add (cms/events/extensions.py)."""
     attendance = {
         "in_person": "https://schema.org/OfflineEventAttendanceMode",
         "online": "https://schema.org/OnlineEventAttendanceMode",
@@ -249,32 +237,10 @@ def event_json_ld(event: EventPage, request) -> dict:
     if event.image:
         rendition = event.image.get_rendition("fill-1200x630|format-webp")
         data["image"] = [request.build_absolute_uri(rendition.url)]
-    offers = _offers(event, request)
+    offers = event_offers(event, request)
     if offers:
         data["offers"] = offers
     return data
-
-
-def _offers(event: EventPage, request) -> list[dict]:
-    from django.urls import reverse
-
-    from commerce.ticketing.selectors import public_ticket_types
-
-    url = request.build_absolute_uri(reverse("ticketing:event", args=[event.pk]))
-    offers = []
-    for ticket in public_ticket_types(event):
-        offer = {
-            "@type": "Offer",
-            "name": ticket.name,
-            "price": f"{ticket.price:.2f}",
-            "priceCurrency": ticket.currency,
-            "url": url,
-            "availability": "https://schema.org/InStock",
-        }
-        if ticket.sale_starts:
-            offer["validFrom"] = ticket.sale_starts.isoformat()
-        offers.append(offer)
-    return offers
 
 
 # ---- the organizer's dashboard -----------------------------------------------------------

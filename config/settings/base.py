@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "search",
     "commerce",
     "commerce.ticketing",
+    "demo",  # seed_demo: above every app (docs/architecture.md, Dependencies)
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

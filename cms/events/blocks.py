@@ -1,7 +1,14 @@
-"""Event blocks other pages offer: the live list of upcoming events."""
+"""Event blocks: the live list of upcoming events that pages offer, and an event's body.
+
+The event page's own body offers the list, so the block names the pages it lists by model
+label, as Wagtail's chooser blocks do (`PageChooserBlock(page_type="events.EventPage")`),
+instead of importing the models that import it; the query itself is the event page's
+(`EventPage.objects.upcoming`)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Locale
 
 from cms.blocks import BaseContentBlock
 from cms.blog.blocks import LatestBlogPostsBlock
@@ -21,21 +28,17 @@ class FeaturedEventsBlock(blocks.StructBlock):
         template = "events/blocks/featured_events.html"
 
     def _events(self, value, page):
-        from wagtail.models import Locale
-
-        from cms.events.selectors import upcoming_events
-
         locale = page.locale if page is not None else Locale.get_active()
-        return locale, upcoming_events(
+        events = resolve_model_string("events.EventPage").objects.upcoming(
             locale=locale, limit=value["count"], featured_only=value["featured_only"]
         )
+        return locale, list(events)
 
     def get_context(self, value, parent_context=None):
-        from cms.events.models import EventIndexPage
-
         context = super().get_context(value, parent_context=parent_context)
         locale, context["events"] = self._events(value, (parent_context or {}).get("page"))
-        context["index"] = EventIndexPage.objects.live().filter(locale=locale).first()
+        index_page = resolve_model_string("events.EventIndexPage")
+        context["index"] = index_page.objects.live().filter(locale=locale).first()
         return context
 
     def get_api_representation(self, value, context=None):

@@ -1,23 +1,13 @@
-"""Blog blocks: what a post's body is made of (the generic blocks that suit an article:
-headings, paragraphs, images, embeds, a call to action), and the live list of the latest
-posts that other pages offer."""
+"""The live list of the latest posts that other pages offer (a post's own body is
+BlogBodyBlock, next to the page in models/pages.py)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import BaseContentBlock, block_locale
+from cms.blocks import block_locale
 
-ARTICLE_BLOCKS = ("heading", "paragraph", "image", "image_with_caption", "embed", "call_to_action")
-
-
-class BlogBodyBlock(blocks.StreamBlock):
-    """A subset of BaseContentBlock: heroes, grids and sponsor walls belong on landing pages."""
-
-    def __init__(self, local_blocks=None, **kwargs):
-        base = BaseContentBlock()
-        chosen = [(name, base.child_blocks[name]) for name in ARTICLE_BLOCKS]
-        super().__init__(local_blocks=[*chosen, *(local_blocks or [])], **kwargs)
+from .models import BlogPostPage
 
 
 class LatestBlogPostsBlock(blocks.StructBlock):
@@ -36,9 +26,9 @@ class LatestBlogPostsBlock(blocks.StructBlock):
         template = "blog/blocks/latest_posts.html"
 
     def posts(self, value, locale):
-        from cms.blog.selectors import latest_posts
-
-        return latest_posts(locale=locale, count=value.get("count"), category=value.get("category"))
+        return BlogPostPage.objects.latest(
+            locale=locale, count=value.get("count"), category=value.get("category")
+        )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -49,6 +49,7 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 
 from cms.resources import selectors as resource_selectors
+from cms.resources.permissions import can_view_members_only
 
 # Wagtail's folders in the default storage: originals, renditions, documents.
 IMAGE_FOLDER = "original_images/"
@@ -99,7 +100,7 @@ def viewer(request) -> Viewer:
         if not _passes(restriction, request, group_ids):
             hidden |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
     pages = pages.exclude(hidden)
-    if not resource_selectors.can_view_members_only(user):
+    if not can_view_members_only(user):
         pages = pages.exclude(pk__in=resource_selectors.members_only_page_ids())
 
     found = Viewer(
@@ -157,7 +158,7 @@ def visible_documents(request, queryset: QuerySet | None = None) -> QuerySet:
         return queryset
     used_visibly, used_hiddenly = _uses(model, who.visible_pages)
     shown = ~who.closed_collections & (Q(used_visibly) | ~Q(used_hiddenly))
-    if not resource_selectors.can_view_members_only(who.user):
+    if not can_view_members_only(who.user):
         shown &= ~Q(pk__in=resource_selectors.restricted_document_ids())
     return queryset.filter(shown | _managed_or_own(who, model))
 

@@ -1,7 +1,8 @@
 from wagtail.models import Locale, Page
 
 from cms.resources.models import ResourcePage
-from cms.resources.selectors import can_view_members_only, members_only_page_ids, teaser_matches
+from cms.resources.permissions import can_view_members_only
+from cms.resources.selectors import members_only_page_ids, teaser_matches
 from config.fulltext import search_terms
 
 

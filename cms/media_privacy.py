@@ -4,7 +4,7 @@
 An image or document is hidden from a caller when
 - its collection has a view restriction (Wagtail's collection privacy, set in the admin)
   that the caller does not pass. Event submissions upload into such a collection
-  (`private_collection`), open to the moderators only; or
+  (cms/events/services.py), open to the moderators only; or
 - pages use it (Wagtail's reference index: foreign keys, StreamField choosers, rich text)
   and every one of them is a page the caller cannot see: not live, under a page view
   restriction the caller does not pass, or a members-only resource for a non-member; or
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
@@ -42,7 +41,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
     BaseViewRestriction,
-    Collection,
     CollectionViewRestriction,
     Page,
     PageViewRestriction,
@@ -51,13 +49,12 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 
 from cms.resources import selectors as resource_selectors
+from cms.resources.permissions import can_view_members_only
 
 # Wagtail's folders in the default storage: originals, renditions, documents.
 IMAGE_FOLDER = "original_images/"
 RENDITION_FOLDER = "images/"
 DOCUMENT_FOLDER = "documents/"
-# Wagtail's own group of moderators (its migrations create it).
-MODERATORS_GROUP = "Moderators"
 
 
 @dataclass(frozen=True)
@@ -103,7 +100,7 @@ def viewer(request) -> Viewer:
         if not _passes(restriction, request, group_ids):
             hidden |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
     pages = pages.exclude(hidden)
-    if not resource_selectors.can_view_members_only(user):
+    if not can_view_members_only(user):
         pages = pages.exclude(pk__in=resource_selectors.members_only_page_ids())
 
     found = Viewer(
@@ -161,7 +158,7 @@ def visible_documents(request, queryset: QuerySet | None = None) -> QuerySet:
         return queryset
     used_visibly, used_hiddenly = _uses(model, who.visible_pages)
     shown = ~who.closed_collections & (Q(used_visibly) | ~Q(used_hiddenly))
-    if not resource_selectors.can_view_members_only(who.user):
+    if not can_view_members_only(who.user):
         shown &= ~Q(pk__in=resource_selectors.restricted_document_ids())
     return queryset.filter(shown | _managed_or_own(who, model))
 
@@ -183,16 +180,3 @@ def may_open_file(request, name: str) -> bool:
     else:
         return True
     return owner.exists()
-
-
-def private_collection(name: str) -> Collection:
-    """The top-level collection `name`, seen only by Wagtail's moderators (and admins, and
-    each file's uploader): created on first use, and restricted if it was not."""
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
-    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-        )
-        restriction.groups.set(Group.objects.filter(name=MODERATORS_GROUP))
-    return collection

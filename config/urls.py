@@ -56,8 +56,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.SERVE_MEDIA:  # development and tests only (see config/media.py)
-    from config.media import serve_media
+if settings.SERVE_MEDIA:  # development and tests only (see cms/media.py)
+    from cms.media import serve_media
 
     media_prefix = settings.MEDIA_URL.strip("/")
     urlpatterns = [re_path(rf"^{media_prefix}/(?P<path>.+)$", serve_media), *urlpatterns]

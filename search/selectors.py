@@ -1,14 +1,9 @@
-import re
-
 from wagtail.models import Locale, Page
 
-# Visitors type words, not query syntax: quotes, operators and brackets mean nothing to them
-# and some break the database's full-text parser (SQLite's FTS5 on a lone ").
-_NOT_A_WORD = re.compile(r"[^\w\s'-]+")
-
-
-def search_terms(query: str) -> str:
-    return " ".join(_NOT_A_WORD.sub(" ", query).split())
+from cms.resources.models import ResourcePage
+from cms.resources.permissions import can_view_members_only
+from cms.resources.selectors import members_only_page_ids, teaser_matches
+from config.fulltext import search_terms
 
 
 def page_search(*, query: str, locale: Locale | None = None, user=None, limit: int = 20):
@@ -16,15 +11,6 @@ def page_search(*, query: str, locale: Locale | None = None, user=None, limit: i
     may read (None: an anonymous visitor). Without the members' rights, members-only
     resources are found by their teaser (title and summary) only, never by their body, and
     come after the ranked hits."""
-    # imported here: cms modules use search_terms above, so a module-level import would
-    # make the two modules import each other
-    from cms.resources.models import ResourcePage
-    from cms.resources.selectors import (
-        can_view_members_only,
-        members_only_page_ids,
-        teaser_matches,
-    )
-
     terms = search_terms(query)
     if not terms:
         return []

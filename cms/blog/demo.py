@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from cms.home.demo import demo_image, locales
-from community.forums.markdown import render_markdown
+from cms.demo import demo_image, locales
+from config.markdown import render_markdown
 
 from .models import BlogCategory, BlogComment, BlogIndexPage, BlogPostPage
 

@@ -37,9 +37,7 @@ class BlogRssFeed(Feed):
         return self.description()
 
     def items(self):
-        from .selectors import post_list
-
-        return list(post_list(index=self.index)[:FEED_ITEMS])
+        return list(self.index.posts()[:FEED_ITEMS])
 
     def item_title(self, item):
         return item.title

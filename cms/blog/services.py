@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.forums.markdown import render_markdown
 from config import audit
 from config.errors import Conflict, NotPermitted, RateLimited, ValidationFailed
+from config.markdown import render_markdown
 from config.tasks import enqueue
 
-from .models import BlogComment, BlogPostPage
+from .models.comments import BlogComment
 from .selectors import can_moderate
 
 MAX_BODY = 5000
@@ -47,9 +47,7 @@ def _check_rate(user) -> None:
         )
 
 
-def comment_create(
-    *, author, post: BlogPostPage, body: str, parent_id: int | None = None
-) -> BlogComment:
+def comment_create(*, author, post, body: str, parent_id: int | None = None) -> BlogComment:
     """A member's comment or reply, held as pending until a moderator approves it. A reply
     answers an approved top-level comment of the same post (one level of replies)."""
     if not (author and author.is_authenticated and author.is_active):

@@ -1,9 +1,11 @@
-"""The documentation body: the marketing blocks every page has, plus code samples."""
+"""The documentation body: the generic blocks, the live lists and code samples."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.home.blocks import BaseContentBlock
+from cms.blocks import BaseContentBlock
+from cms.blog.blocks import LatestBlogPostsBlock
+from cms.events.blocks import FeaturedEventsBlock
 
 LANGUAGES = [
     ("text", _("Plain text")),
@@ -32,4 +34,6 @@ class CodeBlock(blocks.StructBlock):
 
 
 class DocsBodyBlock(BaseContentBlock):
+    featured_events = FeaturedEventsBlock()
+    latest_blog_posts = LatestBlogPostsBlock()
     code = CodeBlock()

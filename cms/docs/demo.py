@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 from django.db import transaction
+from wagtail.models import Page
 
-from cms.home.demo import locales
-from cms.home.models import HomePage
+from cms.demo import locales
 
 from .models import DocPage, DocsIndexPage
 
@@ -115,7 +115,7 @@ def _publish(page, slug: str, title: str, **fields) -> None:
 
 
 @transaction.atomic
-def demo_docs(homes: dict[str, HomePage]) -> dict[str, DocsIndexPage]:
+def demo_docs(homes: dict[str, Page]) -> dict[str, DocsIndexPage]:
     loc = locales()
     index_es = DocsIndexPage.objects.child_of(homes["es"]).first()
     if index_es is None:

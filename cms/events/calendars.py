@@ -13,7 +13,9 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Alarm, Calendar, Event
 
-from .models import EventPage, EventStatus
+from .choices import EventStatus
+
+ICS = "text/calendar; charset=utf-8"
 
 PRODID = "-//Medellín AI//Events//ES"
 REMINDER_BEFORE = timedelta(hours=1)
@@ -24,13 +26,13 @@ STATUS = {
 }
 
 
-def _location(event: EventPage) -> str:
+def _location(event) -> str:
     if event.venue is None:
         return event.get_full_url() or ""
     return f"{event.venue.name}, {event.venue.address}, {event.venue.get_area_display()}"
 
 
-def _vevent(event: EventPage, request=None) -> Event:
+def _vevent(event, request=None) -> Event:
     url = event.get_full_url(request)
     vevent = Event()
     # One UID per real-world event: the Spanish and English pages are the same event.
@@ -64,7 +66,7 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def event_ics(event: EventPage, request=None) -> bytes:
+def event_ics(event, request=None) -> bytes:
     calendar = _calendar(event.title)
     calendar.add("method", "PUBLISH")
     calendar.add_component(_vevent(event, request))
@@ -85,7 +87,7 @@ def feed_ics(events, *, name: str, request=None) -> bytes:
     return calendar.to_ical()
 
 
-def google_calendar_url(event: EventPage, request=None) -> str:
+def google_calendar_url(event, request=None) -> str:
     dates = "/".join(m.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ") for m in (event.start, event.end))
     query = {
         "action": "TEMPLATE",
@@ -98,7 +100,7 @@ def google_calendar_url(event: EventPage, request=None) -> str:
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
-def outlook_calendar_url(event: EventPage, request=None) -> str:
+def outlook_calendar_url(event, request=None) -> str:
     query = {
         "path": "/calendar/action/compose",
         "rru": "addevent",

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from cms.home.demo import demo_image, locales
+from cms.demo import demo_image, locales
 
 from .models import (
     DEFAULT_TIME_ZONE,

@@ -11,15 +11,17 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Collection, CollectionViewRestriction, Locale, WorkflowState
 from wagtail.rich_text import RichText
 
+from community.accounts.roles import MODERATORS_GROUP
 from config import audit
 from config.errors import Conflict, NotPermitted, ValidationFailed
 
@@ -187,11 +189,20 @@ def submission_set_image(*, submission: EventSubmission, user, upload, alt_text:
     return locked
 
 
-def _collection():
-    # private until the event is published (cms/media_privacy.py)
-    from cms.media_privacy import private_collection
-
-    return private_collection(SUBMISSIONS_COLLECTION)
+def _collection() -> Collection:
+    """The top-level collection submissions upload into, seen only by Wagtail's moderators
+    (and admins, and each file's uploader) until the event is published (cms/media_privacy.py):
+    created on first use, and restricted if it was not."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=SUBMISSIONS_COLLECTION).first() or root.add_child(
+        name=SUBMISSIONS_COLLECTION
+    )
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name=MODERATORS_GROUP))
+    return collection
 
 
 def _store_image(upload, user, alt_text: str):

@@ -32,15 +32,14 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
-from .models import (
+from .choices import (
     DEFAULT_TIME_ZONE,
-    EventCategory,
     EventFormat,
     EventLanguage,
     RequirementKind,
-    Venue,
-    _time_zone_choices,
+    time_zone_choices,
 )
+from .models import EventCategory, Venue
 
 MAX_DAYS = 30
 MAX_SESSIONS = 40
@@ -159,7 +158,7 @@ class DetailsForm(StepForm):
         label=_("Held in"), choices=EventLanguage.choices, initial=EventLanguage.SPANISH
     )
     time_zone = forms.ChoiceField(
-        label=_("Time zone"), choices=_time_zone_choices, initial=DEFAULT_TIME_ZONE
+        label=_("Time zone"), choices=time_zone_choices, initial=DEFAULT_TIME_ZONE
     )
     start = LocalDateTimeField(label=_("Starts"))
     end = LocalDateTimeField(label=_("Ends"))

@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from cms.demo import demo_image, locales
 
 from .models import HomePage, StandardPage
 
@@ -71,12 +73,6 @@ PAGES = [
         },
     },
 ]
-
-
-def locales() -> dict[str, Locale]:
-    es, _ = Locale.objects.get_or_create(language_code="es")
-    en, _ = Locale.objects.get_or_create(language_code="en")
-    return {"es": es, "en": en}
 
 
 @transaction.atomic
@@ -180,26 +176,6 @@ HOME_BLOCKS = {
 }  # fmt: skip
 
 SPONSORS = [("Ruta N", "#0b6e4f"), ("Universidad de Antioquia", "#1f4e8c"), ("EAFIT", "#8c1f3c")]
-
-
-def demo_image(title: str, color: str, size=(480, 240)):
-    """A generated logo-like image (no files shipped with the demo)."""
-    import io
-
-    from django.core.files.images import ImageFile
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-    from wagtail.images.models import Image
-
-    existing = Image.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    canvas = PILImage.new("RGB", size, color)
-    ImageDraw.Draw(canvas).text((24, size[1] // 2 - 8), title, fill="white")
-    buffer = io.BytesIO()
-    canvas.save(buffer, "PNG")
-    name = "".join(ch for ch in title.lower() if ch.isalnum()) or "image"
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{name}.png"))
 
 
 def _home_body(lang: str, text: dict) -> list:

@@ -8,9 +8,9 @@ from wagtail.search import index
 from cms.fields import StreamField
 from cms.preview import HeadlessPreviewable
 from cms.seo import SeoMixin
+from cms.validators import validate_link
 
-from .blocks import BaseContentBlock
-from .validators import validate_link
+from .blocks import PageBodyBlock
 
 
 class HomePage(SeoMixin, HeadlessPreviewable, Page):
@@ -29,7 +29,7 @@ class HomePage(SeoMixin, HeadlessPreviewable, Page):
         validators=[validate_link],
         help_text=_("A path on this site (/es/auth/register/) or a full https:// address."),
     )
-    body = StreamField(BaseContentBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(PageBodyBlock(), blank=True, verbose_name=_("body"))
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -74,7 +74,7 @@ class StandardPage(SeoMixin, HeadlessPreviewable, Page):
     """A plain content page (about, code of conduct, sponsors…)."""
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
-    body = StreamField(BaseContentBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(PageBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [

@@ -16,8 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from cms.fields import StreamField
-
-from .validators import validate_link
+from cms.validators import validate_link
 
 CACHE_VERSION_KEY = "navigation:version"
 # paths that live outside the language prefix (or already carry one)

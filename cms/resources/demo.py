@@ -8,9 +8,9 @@ from __future__ import annotations
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents.models import Document
+from wagtail.models import Page
 
-from cms.home.demo import locales
-from cms.home.models import HomePage
+from cms.demo import locales
 
 from .models import ResourceCategory, ResourceIndexPage, ResourcePage, Visibility
 
@@ -128,7 +128,7 @@ def _fill(page: ResourcePage, spec, lang: str, categories) -> None:
 
 
 @transaction.atomic
-def demo_resources(homes: dict[str, HomePage]) -> dict[str, ResourceIndexPage]:
+def demo_resources(homes: dict[str, Page]) -> dict[str, ResourceIndexPage]:
     loc = locales()
     categories = _categories(loc)
     index_es = ResourceIndexPage.objects.child_of(homes["es"]).first()

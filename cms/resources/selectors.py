@@ -1,6 +1,6 @@
-"""Who may see which resource, and the reads that listings, the API and the admin share.
+"""The library's reads that the listing, search, the API, media privacy and the admin share.
 
-One rule everywhere: a members-only resource is open to users holding the
+One rule everywhere (permissions.py): a members-only resource is open to users holding the
 `resources.view_members_only` permission (the Member and Organizer roles, and Admins).
 Everyone else meets the page as a teaser in listings (choice documented in
 docs/architecture.md), a login redirect (anonymous) or a 403 (signed in without the role)
@@ -17,27 +17,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from search.selectors import search_terms
+from config.fulltext import search_terms
 
-from .models import (
-    ResourceAccess,
-    ResourceCategory,
-    ResourceIndexPage,
-    ResourcePage,
-    ResourcePageTag,
-    Visibility,
-)
+from .choices import Visibility
+from .models.access import ResourceAccess
+from .models.library import ResourceCategory, ResourcePage, ResourcePageTag
+from .permissions import can_view_members_only
 
-PERMISSION = "resources.view_members_only"
 SEARCH_HITS_MAX = 500
-
-
-def can_view_members_only(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.has_perm(PERMISSION))
-
-
-def can_open(user, resource: ResourcePage) -> bool:
-    return resource.visibility == Visibility.PUBLIC or can_view_members_only(user)
 
 
 def members_only_page_ids() -> QuerySet:
@@ -162,7 +149,7 @@ class ListingFilters:
 
 
 def resource_listing(
-    *, index: ResourceIndexPage, filters: ListingFilters, page_number, per_page: int, user=None
+    *, index, filters: ListingFilters, page_number, per_page: int, user=None
 ) -> PaginatorPage:
     """Live resources of a library, filtered, featured first when asked. Members-only ones
     are included: the template shows them as teasers to those who cannot open them, and
@@ -192,7 +179,7 @@ def resource_listing(
     return Paginator(resources, per_page).get_page(page_number)
 
 
-def tags_in_library(index: ResourceIndexPage, limit: int = 30) -> list[dict]:
+def tags_in_library(index, limit: int = 30) -> list[dict]:
     """The library's most used tags (for the tag filter), from one query."""
     return list(
         ResourcePageTag.objects.filter(

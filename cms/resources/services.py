@@ -7,9 +7,8 @@ import hmac
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 
-from .models import ResourceAccess, ResourcePage
+from .models.access import ResourceAccess
 
 AccessType = ResourceAccess.AccessType
 USER_AGENT_MAX = 255
@@ -26,10 +25,10 @@ def hash_ip(ip: str) -> str:
 
 
 @transaction.atomic
-def resource_record_access(*, resource: ResourcePage, request, access_type: str) -> ResourceAccess:
+def resource_record_access(*, resource, request, access_type: str) -> ResourceAccess:
     """Log one access and, for a download, add one to the resource's counter in the
     database (F() expression: concurrent downloads never lose a count). The caller has
-    already checked that the visitor may open the resource (selectors.can_open)."""
+    already checked that the visitor may open the resource (permissions.can_open)."""
     user = request.user if request.user.is_authenticated else None
     access = ResourceAccess.objects.create(
         resource=resource,
@@ -39,5 +38,5 @@ def resource_record_access(*, resource: ResourcePage, request, access_type: str)
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX],
     )
     if access_type == AccessType.DOWNLOAD:
-        ResourcePage.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+        resource.add_download()
     return access

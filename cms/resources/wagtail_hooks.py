@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, selectors
 from .models import ResourceCategory
+from .permissions import can_view_members_only
 
 
 class ResourceCategoryViewSet(SnippetViewSet):
@@ -32,7 +33,7 @@ register_snippet(ResourceCategoryViewSet)
 def guard_members_only_documents(document, request):
     """Wagtail's own document URL (/documents/<id>/<file>) must not open a file that a
     members-only resource links to anyone who could not open that resource."""
-    if selectors.can_view_members_only(request.user):
+    if can_view_members_only(request.user):
         return None
     if not selectors.document_is_restricted(document):
         return None

@@ -13,6 +13,8 @@ class TicketingConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        import commerce.ticketing.contributions  # noqa: F401  (registers into events, dashboard)
+
         # the organizer tools' models, and the inventory alerts' notification types
         from . import records, types  # noqa: F401
         from .announcements import on_page_published

@@ -28,7 +28,7 @@ GROUP_ROLES: dict[str, Role] = {name: role for role, name in ROLE_GROUPS.items()
 _MEMBER = [
     "accounts.view_profile",
     "accounts.change_profile",
-    "resources.view_members_only",  # members-only resources (cms/resources/selectors.py)
+    "resources.view_members_only",  # members-only resources (cms/resources/permissions.py)
 ]
 # "app_label.codename" per role. Admins are superusers and need no list.
 ROLE_PERMISSIONS: dict[Role, list[str]] = {

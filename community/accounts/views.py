@@ -9,16 +9,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from commerce.ticketing.orders_selectors import upcoming_tickets
 from community.notifications.selectors import notification_list
 from config.errors import DomainError
 from config.http import safe_next
 
 from . import onboarding
+from .dashboard import dashboard_sections
 from .directory import directory_search, member_visible_to, public_portfolio, public_profile
 from .forms import DirectoryFilterForm, OnboardingStepForm, PortfolioItemForm, ProfileForm
 from .history import member_history
@@ -65,7 +64,7 @@ def dashboard_home(request):
             "role": user_get_role(request.user),
             "role_changes": role_change_list(user=request.user)[:5],
             "latest_notifications": notification_list(user=request.user, unread_only=True)[:5],
-            "upcoming_tickets": upcoming_tickets(user=request.user, language=get_language()[:2]),
+            **dashboard_sections(request),  # e.g. the upcoming tickets (ticketing)
         },
     )
 

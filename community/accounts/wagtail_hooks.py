@@ -5,25 +5,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from config.errors import DomainError
+from config.permission_policies import RestrictedActionsPolicy
 
 from .forms import RoleChangeForm
 from .models import MAX_PORTFOLIO_ITEMS, Profile, RoleChange
 from .services import PROFILE_EDITABLE_FIELDS, user_set_role
-
-
-class RestrictedActionsPolicy(ModelPermissionPolicy):
-    """Model permissions, minus actions that nobody may take on this model."""
-
-    forbidden_actions: tuple[str, ...] = ()
-
-    def user_has_permission(self, user, action):
-        if action in self.forbidden_actions:
-            return False
-        return super().user_has_permission(user, action)
 
 
 class RoleChangePermissionPolicy(RestrictedActionsPolicy):

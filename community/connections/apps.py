@@ -9,6 +9,4 @@ class ConnectionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import history, types  # noqa: F401  (registers the connection notification types)
-
-        history.register()  # "connected with …" in the member's history
+        from . import types  # noqa: F401  (registers the connection notification types)

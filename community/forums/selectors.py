@@ -6,8 +6,12 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
+
+from community.accounts.models import Profile
+from config.fulltext import search_terms
 
 from .models import ForumBan, ForumCategory, Post, PostReport, Topic
 
@@ -145,8 +149,6 @@ def revision_list(*, post: Post) -> QuerySet:
 def topic_search(*, viewer, query: str, category: ForumCategory | None = None):
     """Full-text search over titles and published posts (Wagtail search: PostgreSQL full-text
     search in production, SQLite FTS5 in development). Best match first."""
-    from search.selectors import search_terms
-
     terms = search_terms(query)
     if not terms:
         return []
@@ -201,3 +203,13 @@ def subscribed(*, user, topic: Topic | None = None, category: ForumCategory | No
     if not (user and user.is_authenticated):
         return False
     return user.forum_subscriptions.filter(topic=topic, category=category).exists()
+
+
+def member_urls(handles: list[str]) -> dict[str, str]:
+    """handle → the member page, for the handles that belong to active members."""
+    if not handles:
+        return {}
+    rows = Profile.objects.filter(handle__in=handles, user__is_active=True).values_list(
+        "handle", "user_id"
+    )
+    return {handle: reverse("directory:detail", kwargs={"user_id": uid}) for handle, uid in rows}

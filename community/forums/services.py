@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 
 from config import audit
 from config.errors import Conflict, NotPermitted, RateLimited, ValidationFailed
+from config.markdown import mentioned_handles, render_markdown
 from config.tasks import enqueue
 
-from .markdown import member_urls, mentioned_handles, render_markdown
 from .models import ForumBan, ForumCategory, Post, PostReport, PostRevision, Subscription, Topic
-from .selectors import active_ban, can_moderate
+from .selectors import active_ban, can_moderate, member_urls
 
 MAX_BODY = 20000
 TITLE_LENGTH = (5, 200)

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from community.notifications.rendering import recipient_language
 from community.notifications.services import notify
+from config.markdown import mentioned_handles
 
-from .markdown import mentioned_handles
 from .models import Post, PostReport, Subscription
 from .selectors import moderators
 

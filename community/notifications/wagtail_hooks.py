@@ -4,7 +4,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from community.accounts.wagtail_hooks import RestrictedActionsPolicy
+from config.permission_policies import RestrictedActionsPolicy
 
 from .models import Delivery, Notification, NotificationTemplate
 

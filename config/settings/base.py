@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "cms.resources",
     "search",
     "commerce.ticketing",
+    "demo",  # seed_demo: above every app (docs/architecture.md, Dependencies)
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -328,7 +329,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads are served by Django everywhere: it decides who may open each file (files of drafts,
-# private pages and members-only resources are not public; config/media.py). A proxy in
+# private pages and members-only resources are not public; cms/media.py). A proxy in
 # front passes /media/ to the app, never to MEDIA_ROOT on disk.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {

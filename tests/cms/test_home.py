@@ -295,7 +295,7 @@ def test_home_page_renders_every_marketing_block_in_both_languages(client, demo_
     # a link block refuses javascript: and accepts site paths
     from django.core.exceptions import ValidationError
 
-    from cms.home.blocks import LinkBlock
+    from cms.blocks import LinkBlock
 
     block = LinkBlock()
     assert (

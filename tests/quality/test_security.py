@@ -13,7 +13,7 @@ from community.accounts.roles import Role
 from .security import XSS_PAYLOADS, executable_injections, header_problems
 
 ROOT = Path(__file__).resolve().parents[2]
-OUR_CODE = ["config", "cms", "commerce", "community", "search"]
+OUR_CODE = ["config", "cms", "commerce", "community", "search", "demo"]
 
 PUBLIC_PAGES = [
     "/es/",

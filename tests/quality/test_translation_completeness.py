@@ -15,7 +15,9 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-COPIED = ["manage.py", "config", "cms", "commerce", "community", "search", "templates", "locale"]
+COPIED = [
+    "manage.py", "config", "cms", "commerce", "community", "search", "demo", "templates", "locale"
+]  # fmt: skip
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("xgettext") is None,

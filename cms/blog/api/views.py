@@ -9,12 +9,12 @@ from rest_framework.response import Response
 from config.api.filters import API_FILTER_BACKENDS
 
 from .. import selectors, services
-from ..models import BlogComment
+from ..models import BlogComment, BlogPostPage
 from . import serializers as s
 
 
 def _post(pk):
-    post = selectors.live_post(pk)
+    post = BlogPostPage.objects.live_post(pk)
     if post is None:
         raise Http404
     return post

@@ -1,13 +1,13 @@
-"""Markdown to safe HTML for posts. markdown-it renders CommonMark with raw HTML turned off;
-nh3 (Rust's ammonia) then keeps only an allow-list of tags and http(s)/mailto links, so even
-a rendering bug cannot let a script through. @handles become links to the member's page."""
+"""Markdown to safe HTML, for forum posts and blog comments. markdown-it renders CommonMark
+with raw HTML turned off; nh3 (Rust's ammonia) then keeps only an allow-list of tags and
+http(s)/mailto links, so even a rendering bug cannot let a script through. @handles become
+links when the caller passes their addresses (community.forums.selectors.member_urls)."""
 
 from __future__ import annotations
 
 import re
 
 import nh3
-from django.urls import reverse
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
@@ -77,15 +77,3 @@ def render_markdown(text: str, *, mention_urls: dict[str, str] | None = None) ->
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow ugc noopener",
     )
-
-
-def member_urls(handles: list[str]) -> dict[str, str]:
-    """handle → the member page, for the handles that belong to active members."""
-    from community.accounts.models import Profile
-
-    if not handles:
-        return {}
-    rows = Profile.objects.filter(handle__in=handles, user__is_active=True).values_list(
-        "handle", "user_id"
-    )
-    return {handle: reverse("directory:detail", kwargs={"user_id": uid}) for handle, uid in rows}

@@ -1,5 +1,6 @@
-"""The blog: an index per language, posts with an author, tags, categories, reading time and
-related posts, and members' comments held until a moderator approves them."""
+"""The blog's pages: an index per language, posts with an author, tags, categories, reading
+time and related posts. A post's page shows and takes members' comments through the
+comment reads and writes (selectors.py, services.py), which import only comments.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Count, F, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -27,14 +29,31 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.blocks import BaseContentBlock
 from cms.fields import StreamField
 from cms.seo import SeoMixin
+from config.errors import DomainError
 
-from .api.fields import AuthorField, CategoriesField, RelatedPostsField
-from .blocks import BlogBodyBlock
+from ..api.fields import AuthorField, CategoriesField, RelatedPostsField
+from ..feeds import BlogAtomFeed, BlogRssFeed
+from ..forms import CommentForm
+from ..selectors import author_card, can_moderate, comment_tree
+from ..services import comment_create
 
 WORDS_PER_MINUTE = 200  # a relaxed reading pace for technical prose
+NEWEST = F("publication_date").desc(nulls_last=True)
+ARTICLE_BLOCKS = ("heading", "paragraph", "image", "image_with_caption", "embed", "call_to_action")
 POSTS_PER_PAGE = 10
+
+
+class BlogBodyBlock(blocks.StreamBlock):
+    """A post's body: the generic blocks that suit an article (cms/blocks.py); heroes, grids
+    and sponsor walls belong on landing pages."""
+
+    def __init__(self, local_blocks=None, **kwargs):
+        base = BaseContentBlock()
+        chosen = [(name, base.child_blocks[name]) for name in ARTICLE_BLOCKS]
+        super().__init__(local_blocks=[*chosen, *(local_blocks or [])], **kwargs)
 
 
 @register_snippet
@@ -86,14 +105,11 @@ class BlogIndexPage(RoutablePageMixin, SeoMixin, Page):
         verbose_name = _("blog index")
 
     def posts(self):
-        from .selectors import post_list
-
-        return post_list(index=self)
+        return BlogPostPage.objects.for_index(self)
 
     def _listing(self, request, *, tag=None, category=None):
-        from .selectors import post_list
-
-        paginator = Paginator(post_list(index=self, tag=tag, category=category), POSTS_PER_PAGE)
+        posts = BlogPostPage.objects.for_index(self, tag=tag, category=category)
+        paginator = Paginator(posts, POSTS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page") or 1)
         except (EmptyPage, PageNotAnInteger) as exc:
@@ -123,14 +139,10 @@ class BlogIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("feed/", name="rss")
     def rss(self, request):
-        from .feeds import BlogRssFeed
-
         return BlogRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom(self, request):
-        from .feeds import BlogAtomFeed
-
         return BlogAtomFeed(self)(request)
 
     def feed_urls(self) -> dict[str, str]:
@@ -139,6 +151,9 @@ class BlogIndexPage(RoutablePageMixin, SeoMixin, Page):
 
 
 class BlogPostPageQuerySet(PageQuerySet):
+    """The post reads pages, feeds, the latest posts block and the API share. Each is bounded:
+    a fixed number of queries whatever the number of posts."""
+
     def with_card_data(self):
         """What a post's card, feed item or API item shows (author and profile, image and its
         renditions, tags, categories), fetched with the posts: a listing costs the same number
@@ -146,6 +161,52 @@ class BlogPostPageQuerySet(PageQuerySet):
         return self.select_related("author__profile", "featured_image").prefetch_related(
             "tags", "categories", "featured_image__renditions"
         )
+
+    def for_index(self, index, *, tag=None, category=None):
+        """Live public posts of an index, newest first."""
+        posts = self.child_of(index).live().public().with_card_data()
+        if tag is not None:
+            posts = posts.filter(tagged_items__tag=tag)
+        if category is not None:
+            posts = posts.filter(categories=category)
+        return posts.order_by(NEWEST, "-pk").defer_streamfields()
+
+    def latest(self, *, locale, count: int, category=None) -> list:
+        """The newest live posts of a language (optionally of a category): the latest posts
+        block."""
+        posts = self.live().public().with_card_data()
+        if locale is not None:
+            posts = posts.filter(locale=locale)
+        if category is not None:
+            posts = posts.filter(categories__translation_key=category.translation_key)
+        count = max(1, min(int(count or 3), 12))
+        return list(posts.order_by(NEWEST, "-pk").defer_streamfields()[:count])
+
+    def related_to(self, post, *, limit: int = 3) -> list:
+        """Live posts in the same language sharing the most tags and categories with `post`."""
+        tag_ids = [tag.pk for tag in post.tags.all()]
+        category_ids = [category.pk for category in post.categories.all()]
+        if not tag_ids and not category_ids:
+            return []
+        shared = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True)
+        shared_categories = Count(
+            "categories", filter=Q(categories__in=category_ids), distinct=True
+        )
+        return list(
+            self.live()
+            .public()
+            .with_card_data()
+            .filter(locale_id=post.locale_id)
+            .exclude(pk=post.pk)
+            .filter(Q(tagged_items__tag_id__in=tag_ids) | Q(categories__in=category_ids))
+            .annotate(shared=shared + shared_categories)
+            .order_by("-shared", NEWEST, "-pk")
+            .defer_streamfields()[:limit]
+        )
+
+    def live_post(self, pk: int):
+        """A published, public post (what the comments API may talk about), or None."""
+        return self.live().public().filter(pk=pk).defer_streamfields().first()
 
 
 class BlogPostPageManager(PageManager.from_queryset(BlogPostPageQuerySet)):
@@ -303,14 +364,10 @@ class BlogPostPage(SeoMixin, Page):
         return self.get_parent().specific
 
     def author_card(self) -> dict | None:
-        from .selectors import author_card
-
         return author_card(self.author)
 
     def related_posts(self, limit: int = 3):
-        from .selectors import related_posts
-
-        return related_posts(self, limit=limit)
+        return BlogPostPage.objects.related_to(self, limit=limit)
 
     def structured_data(self, request) -> dict:
         data = {
@@ -341,9 +398,6 @@ class BlogPostPage(SeoMixin, Page):
         return {key: value for key, value in data.items() if value not in (None, "")}
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import CommentForm
-        from .selectors import can_moderate, comment_tree
-
         # tags and categories are read by the template, the JSON-LD and related posts
         prefetch_related_objects([self], "tags", "categories")
         context = super().get_context(request, *args, **kwargs)
@@ -365,11 +419,6 @@ class BlogPostPage(SeoMixin, Page):
         from django.contrib import messages
         from django.template.response import TemplateResponse
         from django.utils.translation import gettext
-
-        from config.errors import DomainError
-
-        from .forms import CommentForm
-        from .services import comment_create
 
         if not request.user.is_authenticated:
             from django.contrib.auth.views import redirect_to_login
@@ -396,52 +445,3 @@ class BlogPostPage(SeoMixin, Page):
                 return redirect(self.url + "#comments")
         context = self.get_context(request, comment_form=form)
         return TemplateResponse(request, self.get_template(request), context, status=status)
-
-
-class BlogComment(models.Model):
-    """A member's comment on a post, or a reply to one (one level: a reply's parent is a
-    top-level comment). Held as pending until a moderator approves it; the Markdown source
-    is rendered and sanitised once, when written."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for approval")
-        APPROVED = "approved", _("Published")
-        REJECTED = "rejected", _("Rejected")
-
-    post = models.ForeignKey(
-        BlogPostPage, verbose_name=_("post"), on_delete=models.CASCADE, related_name="comments"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blog_comments"
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("reply to"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="replies",
-    )
-    body = models.TextField(_("comment (Markdown)"), max_length=5000)
-    body_html = models.TextField(editable=False)
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
-    moderation_note = models.CharField(_("moderation note"), max_length=500, blank=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    moderated_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("blog comment")
-        verbose_name_plural = _("blog comments")
-        ordering = ["created_at", "pk"]
-        permissions = [("moderate_blogcomment", _("Can moderate blog comments"))]
-        indexes = [
-            models.Index(fields=["post", "status", "created_at"], name="blog_comment_post"),
-            models.Index(fields=["status", "created_at"], name="blog_comment_queue"),
-            models.Index(fields=["author", "created_at"], name="blog_comment_author"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.post} #{self.pk}"

@@ -1,5 +1,6 @@
 """Events as Wagtail pages, with the snippets they point at (venues, categories, speakers),
-their agenda and the questions organizers ask each attendee.
+their agenda, the questions organizers ask each attendee and organizers' submissions. The
+event index page is in index.py: its routes build on listing.py, which reads these models.
 
 Tickets are Oscar products linked to an EventPage (the ticketing issue); capacity here is
 the event's total, shared by its ticket types."""
@@ -11,7 +12,8 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,59 +23,32 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.fields import StreamField
-from cms.home.blocks import BaseContentBlock
 from cms.preview import HeadlessPreviewable
 from cms.seo import SeoMixin
 
-from .serializers import CategorySerializer, VenueSerializer
-
-DEFAULT_TIME_ZONE = "America/Bogota"
-
-
-class Area(models.TextChoices):
-    """Areas of the Medellín metropolitan area people filter by."""
-
-    EL_POBLADO = "el-poblado", "El Poblado"
-    LAURELES = "laureles", "Laureles"
-    CENTRO = "centro", _("Downtown (La Candelaria)")
-    BELEN = "belen", "Belén"
-    ENVIGADO = "envigado", "Envigado"
-    SABANETA = "sabaneta", "Sabaneta"
-    ITAGUI = "itagui", "Itagüí"
-    BELLO = "bello", "Bello"
-    ROBLEDO = "robledo", "Robledo"
-    OTHER = "other", _("Other area")
-
-
-class EventFormat(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("Hybrid")
-
-
-class EventStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PENDING = "pending", _("Pending review")
-    PUBLISHED = "published", _("Published")
-    CANCELLED = "cancelled", _("Cancelled")
-    POSTPONED = "postponed", _("Postponed")
-    COMPLETED = "completed", _("Completed")
-
-
-class EventLanguage(models.TextChoices):
-    SPANISH = "es", _("Spanish")
-    ENGLISH = "en", _("English")
-    BOTH = "es-en", _("Spanish and English")
-
-
-def _time_zone_choices():
-    return [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
+from .. import calendars
+from ..blocks import EventBodyBlock
+from ..choices import (
+    DEFAULT_TIME_ZONE,
+    VISIBLE_STATUSES,
+    Area,
+    EventFormat,
+    EventLanguage,
+    EventStatus,
+    RequirementKind,
+    SubmissionStatus,
+    time_zone_choices,
+)
+from ..extensions import apply_listing_filter, event_page_panels
+from ..presentation import event_json_ld, share_links
+from ..serializers import CategorySerializer, VenueSerializer
 
 
 class EventCategory(TranslatableMixin, models.Model):
@@ -244,13 +219,39 @@ class EventPageTag(TaggedItemBase):
     )
 
 
+class EventPageQuerySet(PageQuerySet):
+    def visible(self, locale=None):
+        """Live, public events in a state the public sees (optionally of one language)."""
+        queryset = self.live().public().filter(status__in=VISIBLE_STATUSES)
+        return queryset if locale is None else queryset.filter(locale=locale)
+
+    def with_card_data(self):
+        """What an event card shows, fetched with the events (no query per card)."""
+        return self.select_related("venue", "image", "locale").prefetch_related("image__renditions")
+
+    def upcoming(self, *, locale, limit: int, featured_only: bool = False, category=None):
+        """Featured first, then soonest: the featured events block (a live query each time)."""
+        queryset = self.visible(locale).filter(end__gte=timezone.now())
+        if featured_only:
+            queryset = queryset.filter(featured=True)
+        if category is not None:
+            queryset = queryset.filter(categories=category)
+        return queryset.with_card_data().order_by("-featured", "start")[:limit]
+
+
+class EventPageManager(PageManager.from_queryset(EventPageQuerySet)):
+    pass
+
+
 class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
     sitemap_priority = 0.9
     sitemap_changefreq = "daily"
     og_type = "website"
 
+    objects = EventPageManager()
+
     summary = models.TextField(_("summary"), max_length=300)
-    body = StreamField(BaseContentBlock(), blank=True, verbose_name=_("description"))
+    body = StreamField(EventBodyBlock(), blank=True, verbose_name=_("description"))
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -262,7 +263,7 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
     start = models.DateTimeField(_("starts"), db_index=True)
     end = models.DateTimeField(_("ends"))
     time_zone = models.CharField(
-        _("time zone"), max_length=64, default=DEFAULT_TIME_ZONE, choices=_time_zone_choices
+        _("time zone"), max_length=64, default=DEFAULT_TIME_ZONE, choices=time_zone_choices
     )
     event_format = models.CharField(
         _("format"), max_length=10, choices=EventFormat.choices, default=EventFormat.IN_PERSON
@@ -407,14 +408,12 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
         """Content API filters beyond the model's fields: `?price=free|paid`."""
         from wagtail.api.v2.utils import BadRequestError
 
-        from .selectors import filter_by_price
-
         price = params.get("price")
         if price is None:
             return queryset
         if price not in ("free", "paid"):
             raise BadRequestError("price must be 'free' or 'paid'")
-        return filter_by_price(queryset, price)
+        return apply_listing_filter("price", queryset, price)
 
     def clean(self):
         super().clean()
@@ -458,15 +457,18 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
     def og_image(self):
         return self.image
 
+    def agenda(self) -> list[EventSession]:
+        return list(
+            self.sessions.prefetch_related(
+                Prefetch("speakers", queryset=Speaker.objects.select_related("photo"))
+            ).order_by("start", "sort_order")
+        )
+
     def get_context(self, request, *args, **kwargs):
-        from . import calendars, selectors
-
         context = super().get_context(request, *args, **kwargs)
-        from commerce.ticketing.selectors import public_ticket_types
-
-        context["sessions"] = selectors.agenda(self)
-        context["ticket_types"] = public_ticket_types(self)
-        context["share_links"] = selectors.share_links(self, request)
+        context["sessions"] = self.agenda()
+        context.update(event_page_panels(self, request))  # e.g. the tickets (ticketing)
+        context["share_links"] = share_links(self, request)
         context["google_calendar_url"] = calendars.google_calendar_url(self, request)
         context["outlook_calendar_url"] = calendars.outlook_calendar_url(self, request)
         return context
@@ -477,15 +479,11 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from .calendars import event_ics
-
-        response = HttpResponse(event_ics(self, request), content_type=ICS)
+        response = HttpResponse(calendars.event_ics(self, request), content_type=calendars.ICS)
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
 
     def structured_data(self, request):
-        from .selectors import event_json_ld
-
         return event_json_ld(self, request)
 
 
@@ -531,12 +529,6 @@ class EventSession(Orderable, ClusterableModel):
         return [speaker.name for speaker in self.speakers.all()]
 
 
-class RequirementKind(models.TextChoices):
-    TEXT = "text", _("Text")
-    CHOICE = "choice", _("One of several options")
-    CHECKBOX = "checkbox", _("Checkbox")
-
-
 class EventRequirement(Orderable):
     """A question asked of each attendee at checkout (PRD's event_requirements)."""
 
@@ -566,85 +558,6 @@ class EventRequirement(Orderable):
     @property
     def option_list(self) -> list[str]:
         return [line.strip() for line in self.options.splitlines() if line.strip()]
-
-
-class EventIndexPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
-    """/events: upcoming and past events with filters; /events/categories/<slug>/."""
-
-    sitemap_priority = 0.9
-    sitemap_changefreq = "daily"
-
-    introduction = models.TextField(_("introduction"), blank=True, max_length=500)
-
-    max_count_per_parent = 1
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-
-    class Meta:
-        verbose_name = _("event index")
-
-    @path("")
-    def listing(self, request):
-        from .selectors import event_listing
-
-        return self.render(request, context_overrides=event_listing(self, request.GET))
-
-    @re_path(r"^categories/(?P<slug>[-\w]+)/$")
-    def category(self, request, slug):
-        from .selectors import event_listing
-
-        context = event_listing(self, request.GET, category_slug=slug)
-        if context["category"] is None:
-            raise Http404
-        return self.render(request, context_overrides=context)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .calendars import feed_ics
-        from .selectors import feed_events
-
-        return _feed_response(feed_ics(feed_events(self), name=self.title, request=request))
-
-    @re_path(r"^categories/(?P<slug>[-\w]+)/feed/$", name="category_feed")
-    def category_feed(self, request, slug):
-        from .calendars import feed_ics
-        from .selectors import feed_events
-
-        category = EventCategory.objects.filter(locale=self.locale, slug=slug).first()
-        if category is None:
-            raise Http404
-        events = feed_events(self, category=category)
-        return _feed_response(feed_ics(events, name=f"{self.title}: {category}", request=request))
-
-    @re_path(r"^organizers/(?P<handle>[-\w]+)/feed/$", name="organizer_feed")
-    def organizer_feed(self, request, handle):
-        from .calendars import feed_ics
-        from .selectors import feed_events, organizer_by_handle
-
-        organizer = organizer_by_handle(handle)
-        if organizer is None:
-            raise Http404
-        events = feed_events(self, organizer=organizer)
-        name = f"{self.title}: {organizer.get_full_name()}"
-        return _feed_response(feed_ics(events, name=name, request=request))
-
-
-ICS = "text/calendar; charset=utf-8"
-
-
-def _feed_response(body: bytes) -> HttpResponse:
-    response = HttpResponse(body, content_type=ICS)
-    response["Cache-Control"] = "public, max-age=900"
-    return response
-
-
-class SubmissionStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PENDING = "pending", _("Waiting for review")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Changes requested")
 
 
 class EventSubmission(models.Model):

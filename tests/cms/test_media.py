@@ -1,4 +1,4 @@
-"""/media/ in development and tests (config/media.py): uploads that are not Wagtail images or
+"""/media/ in development and tests (cms/media.py): uploads that are not Wagtail images or
 documents are served as they are; a file under Wagtail's folders is served only when its
 image or document is one the caller may see (tests/cms/test_media_privacy.py), so a file no
 image or document owns is not served at all."""

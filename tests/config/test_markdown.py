@@ -2,7 +2,7 @@
 
 import pytest
 
-from community.forums.markdown import mentioned_handles, render_markdown
+from config.markdown import mentioned_handles, render_markdown
 from tests.quality.security import XSS_PAYLOADS, executable_injections
 
 

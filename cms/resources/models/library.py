@@ -9,10 +9,13 @@ members-only resources are also guarded at Wagtail's own document URLs
 
 from __future__ import annotations
 
-from django.conf import settings
+import mimetypes
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.db.models import F
+from django.http import FileResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,26 +27,23 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from cms.blocks import BaseContentBlock
+from cms.blog.blocks import LatestBlogPostsBlock
+from cms.events.blocks import FeaturedEventsBlock
 from cms.fields import StreamField
-from cms.home.blocks import BaseContentBlock
 from cms.seo import SeoMixin
 
-from .serializers import CategoriesField, DocumentField, TagNamesField
+from ..choices import ResourceType, Visibility
+from ..permissions import can_open
+from ..serializers import CategoriesField, DocumentField, TagNamesField
+from ..services import AccessType, resource_record_access
 
 
-class ResourceType(models.TextChoices):
-    ARTICLE = "article", _("Article")
-    VIDEO = "video", _("Video")
-    COURSE = "course", _("Course")
-    DATASET = "dataset", _("Dataset")
-    PAPER = "paper", _("Paper")
-    TOOL = "tool", _("Tool")
-    FILE = "file", _("File")
+class ResourceBodyBlock(BaseContentBlock):
+    """A resource's body: the generic blocks and the live lists."""
 
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Open to everyone")
-    MEMBERS = "members", _("Members only")
+    featured_events = FeaturedEventsBlock()
+    latest_blog_posts = LatestBlogPostsBlock()
 
 
 class ResourceCategory(TranslatableMixin, models.Model):
@@ -119,30 +119,6 @@ class ResourcePageForm(WagtailAdminPageForm):
             )
 
 
-class ResourceIndexPage(SeoMixin, Page):
-    """The library: every resource below it, with filters by type, category, tag and text."""
-
-    sitemap_priority = 0.7
-
-    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
-    per_page = models.PositiveSmallIntegerField(_("resources per page"), default=12)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["resources.ResourcePage"]
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("per_page")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
-
-    class Meta:
-        verbose_name = _("resource library")
-
-    def serve(self, request, *args, **kwargs):
-        from .views import resource_index_serve
-
-        return resource_index_serve(self, request, *args, **kwargs)
-
-
 class ResourcePage(SeoMixin, RoutablePageMixin, Page):
     """One resource. Members-only resources show anonymous visitors a teaser in the listing
     and ask them to log in everywhere else (page, download, document URL); the API leaves
@@ -155,7 +131,7 @@ class ResourcePage(SeoMixin, RoutablePageMixin, Page):
         _("type"), max_length=16, choices=ResourceType.choices, default=ResourceType.ARTICLE
     )
     summary = models.TextField(_("summary"), max_length=500)
-    body = StreamField(BaseContentBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(ResourceBodyBlock(), blank=True, verbose_name=_("body"))
     external_url = models.URLField(
         _("external address"),
         max_length=500,
@@ -265,27 +241,56 @@ class ResourcePage(SeoMixin, RoutablePageMixin, Page):
         url = self.get_url()
         return f"{url}download/" if url else None
 
-    def serve(self, request, *args, **kwargs):
-        from .views import resource_page_guard
+    def add_download(self) -> None:
+        """One more download on the counter, added in the database (F(): concurrent
+        downloads never lose a count)."""
+        ResourcePage.objects.filter(pk=self.pk).update(download_count=F("download_count") + 1)
 
-        refused = resource_page_guard(self, request)
+    def refusal(self, request):
+        """None when the visitor may open the resource, else the answer to give instead: the
+        login page (anonymous) or a 403 (signed in without the members' right)."""
+        if can_open(request.user, self):
+            return None
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login  # its forms need the models
+
+            return redirect_to_login(request.get_full_path())
+        return TemplateResponse(
+            request, "resources/members_only.html", {"page": self, "resource": self}, status=403
+        )
+
+    def serve(self, request, *args, **kwargs):
+        refused = self.refusal(request)
         if refused is not None:
             return refused
         return super().serve(request, *args, **kwargs)
 
     @path("")
     def detail(self, request):
-        from .services import AccessType, resource_record_access
-
         if not getattr(request, "is_preview", False):  # editors previewing are not visitors
             resource_record_access(resource=self, request=request, access_type=AccessType.VIEW)
         return self.render(request)
 
     @path("download/")
     def download(self, request):
-        from .views import resource_download
-
-        return resource_download(self, request)
+        """Count, log, then hand over: a redirect to the external address, or the file."""
+        refused = self.refusal(request)
+        if refused is not None:
+            return refused
+        resource_record_access(resource=self, request=request, access_type=AccessType.DOWNLOAD)
+        if self.document_id:
+            document = self.document
+            content_type = mimetypes.guess_type(document.filename)[0] or "application/octet-stream"
+            response = FileResponse(
+                document.file.open("rb"),
+                as_attachment=True,
+                filename=document.filename,
+                content_type=content_type,
+            )
+        else:
+            response = HttpResponseRedirect(self.external_url)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def structured_data(self, request):
         kind = {
@@ -305,44 +310,3 @@ class ResourcePage(SeoMixin, RoutablePageMixin, Page):
             "isAccessibleForFree": True,
             "keywords": ", ".join(tag.name for tag in self.tags.all()),
         }
-
-
-class ResourceAccess(models.Model):
-    """One view or download of a resource. Stores a keyed hash of the visitor's IP address
-    (HMAC-SHA256 with RESOURCE_ACCESS_IP_SALT), never the address itself: enough to tell
-    repeat visits apart, useless to identify anyone without the secret."""
-
-    class AccessType(models.TextChoices):
-        VIEW = "view", _("Page view")
-        DOWNLOAD = "download", _("File download")
-
-    resource = models.ForeignKey(
-        ResourcePage, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("resource")
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="resource_accesses",
-        verbose_name=_("user"),
-    )
-    access_type = models.CharField(_("access type"), max_length=10, choices=AccessType.choices)
-    ip_hash = models.CharField(_("hashed IP address"), max_length=64, blank=True)
-    user_agent = models.CharField(_("user agent"), max_length=255, blank=True)
-    created_at = models.DateTimeField(_("accessed at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("resource access")
-        verbose_name_plural = _("resource accesses")
-        indexes = [
-            models.Index(
-                fields=["resource", "access_type", "created_at"],
-                name="resources_access_res_type_at",
-            ),
-            models.Index(fields=["access_type", "created_at"], name="resources_access_type_at"),
-            models.Index(fields=["user", "created_at"], name="resources_access_user_at"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_access_type_display()} · {self.resource_id} · {self.created_at:%Y-%m-%d}"

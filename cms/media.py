@@ -14,7 +14,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.utils._os import safe_join
 
-from cms.media_privacy import may_open_file
+from .media_privacy import may_open_file
 
 
 def serve_media(request, path: str):

@@ -19,8 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import EventInventory, Ticket, TicketStatus, TicketType
-from .records import InventoryAlert
+from .models import EventInventory, InventoryAlert, Ticket, TicketStatus, TicketType
 
 logger = logging.getLogger(__name__)
 

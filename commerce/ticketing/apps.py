@@ -13,8 +13,8 @@ class TicketingConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        # the organizer tools' models, and the inventory alerts' notification types
-        from . import records, types  # noqa: F401
+        # the inventory alerts' and disputes' notification types
+        from . import types  # noqa: F401
         from .announcements import on_page_published
 
         page_published.connect(on_page_published, dispatch_uid="ticketing_announce_changes")

@@ -27,8 +27,7 @@ from cms.events.permissions import own_events_filter
 from config.errors import Conflict, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
-from .models import EventInventory, Ticket, TicketStatus, TicketType
-from .records import AttendeeMessage
+from .models import AttendeeMessage, EventInventory, Ticket, TicketStatus, TicketType
 from .selectors import question_pairs
 from .services import may_manage_tickets
 

@@ -4,8 +4,7 @@ total, passes 80% and 100% sold."""
 import pytest
 
 from commerce.ticketing import alerts, services
-from commerce.ticketing.models import EventInventory
-from commerce.ticketing.records import InventoryAlert
+from commerce.ticketing.models import EventInventory, InventoryAlert
 from community.accounts.roles import Role
 from community.notifications.models import Notification
 

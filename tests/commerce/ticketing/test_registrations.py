@@ -11,7 +11,7 @@ from django.utils import translation
 
 from cms.events.models import EventRequirement
 from commerce.ticketing import registrations, services
-from commerce.ticketing.records import AttendeeMessage
+from commerce.ticketing.models import AttendeeMessage
 from community.accounts.roles import Role
 from config.errors import Conflict, NotPermitted, ValidationFailed
 

@@ -4,7 +4,7 @@ order's tickets; the same services and permission as the dashboard."""
 import pytest
 
 from commerce.ticketing import services
-from commerce.ticketing.records import AttendeeMessage
+from commerce.ticketing.models import AttendeeMessage
 from community.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db

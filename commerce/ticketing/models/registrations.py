@@ -1,15 +1,13 @@
-"""What the organizers' tools remember: the messages sent to an event's attendees (so a
-double submit sends nothing twice) and the inventory alerts already given (so each
-threshold is announced once per ticket type and once for the event's total).
-
-Kept out of models.py (the core ticketing models) on purpose; the app imports this module
-when it is ready (apps.py), which registers both models under the `ticketing` label."""
+"""What the organizers' registration tools remember: the messages sent to an event's
+attendees, so that a double submit sends nothing twice."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .inventory import EventInventory
 
 
 class AttendeeMessage(models.Model):
@@ -21,7 +19,7 @@ class AttendeeMessage(models.Model):
         SENT = "sent", _("Sent")
 
     inventory = models.ForeignKey(
-        "ticketing.EventInventory", on_delete=models.CASCADE, related_name="attendee_messages"
+        EventInventory, on_delete=models.CASCADE, related_name="attendee_messages"
     )
     # The form's one-time token or the API's idempotency key (or a digest of the text).
     key = models.CharField(max_length=64)
@@ -36,7 +34,6 @@ class AttendeeMessage(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        app_label = "ticketing"
         verbose_name = _("message to attendees")
         verbose_name_plural = _("messages to attendees")
         ordering = ["-created_at", "-pk"]
@@ -48,27 +45,3 @@ class AttendeeMessage(models.Model):
 
     def __str__(self) -> str:
         return self.subject
-
-
-class InventoryAlert(models.Model):
-    """An alert given: `scope` is "event" or "type:<id>", `threshold` a percentage."""
-
-    inventory = models.ForeignKey(
-        "ticketing.EventInventory", on_delete=models.CASCADE, related_name="alerts"
-    )
-    scope = models.CharField(max_length=32)
-    threshold = models.PositiveSmallIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        app_label = "ticketing"
-        verbose_name = _("inventory alert")
-        verbose_name_plural = _("inventory alerts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["inventory", "scope", "threshold"], name="ticketing_inventory_alert_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.scope} {self.threshold}%"

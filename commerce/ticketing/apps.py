@@ -15,6 +15,6 @@ class TicketingConfig(AppConfig):
 
         # the inventory alerts' and disputes' notification types
         from . import types  # noqa: F401
-        from .announcements import on_page_published
+        from .services.announcements import on_page_published
 
         page_published.connect(on_page_published, dispatch_uid="ticketing_announce_changes")

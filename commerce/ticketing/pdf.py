@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .checkin import qr_svg
 from .models import Ticket
-from .orders_selectors import events_in_language
+from .selectors import events_in_language
+from .services.checkin import qr_svg
 
 
 def _qr_data_uri(ticket: Ticket) -> str:

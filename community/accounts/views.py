@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from commerce.ticketing.orders_selectors import upcoming_tickets
+from commerce.ticketing.selectors import upcoming_tickets
 from community.notifications.selectors import notification_list
 from config.errors import DomainError
 from config.http import safe_next

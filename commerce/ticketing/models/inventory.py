@@ -26,10 +26,11 @@ class EventInventory(models.Model):
     announced_start = models.DateTimeField(null=True, blank=True, editable=False)
     announced_end = models.DateTimeField(null=True, blank=True, editable=False)
     announced_status = models.CharField(max_length=10, blank=True, editable=False)
-    # Seat counters, changed only while this row is locked (services.py): seats of active
-    # holds (run out or not) plus valid tickets, for the event and per ticket type, and the
-    # seats each type's waitlist is owed. A hold reads them with its lock instead of adding
-    # up every hold and ticket; holds that ran out are subtracted only when seats are short.
+    # Seat counters, changed only while this row is locked (services/availability.py): seats
+    # of active holds (run out or not) plus valid tickets, for the event and per ticket type,
+    # and the seats each type's waitlist is owed. A hold reads them with its lock instead of
+    # adding up every hold and ticket; holds that ran out are subtracted only when seats are
+    # short.
     claimed = models.IntegerField(default=0, editable=False)
     claimed_by_type = models.JSONField(default=dict, editable=False)
     waiting_by_type = models.JSONField(default=dict, editable=False)

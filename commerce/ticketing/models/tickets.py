@@ -46,7 +46,8 @@ class Ticket(models.Model):
     )
     # bumped when the ticket is transferred or voided: older QR codes stop working
     token_version = models.PositiveSmallIntegerField(default=1, editable=False)
-    # set by a transfer: from then on the buyer keeps the order, not the ticket (transfers.py)
+    # set by a transfer: from then on the buyer keeps the order, not the ticket
+    # (services/transfers.py)
     transferred_at = models.DateTimeField(_("transferred"), null=True, blank=True, editable=False)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_in_by = models.ForeignKey(

@@ -9,8 +9,9 @@ from django.db.models import Model
 from oscar.core.loading import get_model
 
 from cms.events.models import EventPage
-from commerce.ticketing import services
 from commerce.ticketing.models import EventInventory, HoldStatus, SeatHold, TicketType
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import _hold_for_order
 from config import statements
 
 pytestmark = pytest.mark.django_db
@@ -22,10 +23,10 @@ def values(obj: Model) -> list:
 
 def test_a_prepared_lookup_reads_what_the_orm_reads(make_ticket_type):
     ticket_type = make_ticket_type(price=25000, price_steps=[{"threshold": 2, "price": 30000}])
-    first = services.hold_create(ticket_type_id=ticket_type.pk, quantity=2)
-    second = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    first = hold_create(ticket_type_id=ticket_type.pk, quantity=2)
+    second = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
     for hold in (first, second):  # the second call runs the statement compiled by the first
-        read = services._hold_for_order(hold.token)
+        read = _hold_for_order(hold.token)
         assert values(read) == values(SeatHold.objects.get(pk=hold.pk))
         assert values(read.ticket_type) == values(TicketType.objects.get(pk=ticket_type.pk))
         product = get_model("catalogue", "Product").objects.get(pk=ticket_type.product_id)
@@ -37,11 +38,11 @@ def test_a_prepared_lookup_reads_what_the_orm_reads(make_ticket_type):
     assert read.total == Decimal("30000.00") and read.inventory.claimed_by_type == {
         str(ticket_type.pk): 3
     }
-    assert services._hold_for_order("00000000-0000-0000-0000-000000000000") is None
+    assert _hold_for_order("00000000-0000-0000-0000-000000000000") is None
 
 
 def test_a_prepared_query_keeps_its_own_constants(make_ticket_type):
-    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=1)
+    hold = hold_create(ticket_type_id=make_ticket_type().pk, quantity=1)
     active = statements.Prepared(
         lambda pk: SeatHold.objects.filter(pk=pk, status=HoldStatus.ACTIVE).values_list(
             "pk", "status", "expires_at"
@@ -55,7 +56,7 @@ def test_a_prepared_query_keeps_its_own_constants(make_ticket_type):
 
 def test_insert_and_update_write_what_save_writes(make_ticket_type):
     ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
     copy = statements.insert(
         SeatHold(
             inventory_id=hold.inventory_id,
@@ -80,7 +81,7 @@ def test_insert_all_writes_several_rows_in_one_statement_as_save_would(
     make_ticket_type, django_assert_num_queries
 ):
     ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
     holds = [
         SeatHold(inventory_id=hold.inventory_id, ticket_type=ticket_type, quantity=n,
                  unit_price=Decimal("10"), total=Decimal(10 * n), expires_at=hold.expires_at)
@@ -112,7 +113,7 @@ def test_insert_and_update_send_the_signals_save_sends(make_ticket_type):
     from django.db.models.signals import post_save, pre_save
 
     ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
     heard = []
 
     def listen(which, sender, instance, kwargs):

@@ -3,13 +3,14 @@
 The holder (the account that bought it, or the attendee's account) gives a valid ticket,
 not yet used, of an event that has not ended, to someone else by name and email. The
 ticket gets a new code and its `token_version` goes up, so neither the QR code nor the
-code already sent admits anyone (checkin.check_in answers "void" for the old QR and knows
+code already sent admits anyone (`ticket_check_in` answers "void" for the old QR and knows
 no ticket by the old code); the new holder is emailed a new PDF ticket and the old holder
 is told, both after the transaction commits.
 
 A transfer is final: from then on only the new holder may see, download or transfer the
-ticket (`holder_q`, `holds`). The buyer keeps the order and its receipt, which show the
-ticket as transferred, without its code or its holder (`buyer_holds`)."""
+ticket (`permissions.holder_q`, `permissions.holds_ticket`). The buyer keeps the order and
+its receipt, which show the ticket as transferred, without its code or its holder
+(`permissions.buyer_holds`)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -27,36 +27,10 @@ from cms.events.models import EventStatus
 from config.errors import Conflict, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
-from .models import Ticket, TicketStatus, ticket_code
+from ..models import Ticket, TicketStatus, ticket_code
+from ..permissions import may_transfer
 
 logger = logging.getLogger(__name__)
-
-
-def holder_q(user) -> Q:
-    """Tickets `user` holds: issued to their account, or bought by them and never
-    transferred since (a ticket given back to the buyer is issued to their account)."""
-    return Q(user=user) | Q(order__user=user, transferred_at__isnull=True)
-
-
-def holds(user, ticket: Ticket) -> bool:
-    """`holder_q` for one ticket (reads `ticket.order`)."""
-    if not (user and user.is_authenticated):
-        return False
-    if ticket.user_id == user.pk:
-        return True
-    return ticket.transferred_at is None and ticket.order.user_id == user.pk
-
-
-def buyer_holds(ticket: Ticket) -> bool:
-    """Whether the ticket's buyer still holds it, so that the order may show its code and
-    QR: never transferred, or transferred back to the buyer's account."""
-    if ticket.transferred_at is None:
-        return True
-    buyer = ticket.order.user_id
-    return buyer is not None and ticket.user_id == buyer
-
-
-may_transfer = holds
 
 
 def transfer_refusal(ticket: Ticket, now=None) -> Conflict | None:

@@ -15,8 +15,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import formats, translation
 
-from . import selectors, soldout
-from .models import EventInventory
+from .. import selectors, soldout
+from ..models import EventInventory
 
 logger = logging.getLogger(__name__)
 

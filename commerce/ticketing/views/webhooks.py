@@ -1,4 +1,4 @@
-"""Stripe's webhook endpoint: verified and processed by payments.webhook_receive."""
+"""Stripe's webhook endpoint: verified and processed by services/payments.webhook_receive."""
 
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from config.errors import DomainError
 
-from . import payments
+from ..services import payments
 
 
 @csrf_exempt

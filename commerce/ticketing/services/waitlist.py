@@ -1,9 +1,9 @@
 """The waitlist of a sold-out ticket type.
 
 Seats that free up (a refund, a cancelled or expired order, an expired hold) go to the list
-first: `hold_create` keeps the waiting quantity out of public sale, and `serve` turns the
-first entries into offers — a hold reserved for them, emailed with a link — under the
-event's lock. An offer that is not taken in time passes to the next entry (`sweep`)."""
+first: `hold_create` keeps the waiting quantity out of public sale, and `waitlist_serve` turns
+the first entries into offers — a hold reserved for them, emailed with a link — under the
+event's lock. An offer that is not taken in time passes to the next entry (`waitlist_sweep`)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from config.errors import Conflict, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
-from .models import (
+from ..models import (
     EventInventory,
     HoldStatus,
     SeatHold,
@@ -29,15 +28,19 @@ from .models import (
     WaitlistEntry,
     WaitlistStatus,
 )
+from ..permissions import may_use_waitlist_entry
+from .availability import available, hold_family, inventory_recount, lock_inventories, taken
+from .holds import check_event_open, hold_build
 from .pricing import quote
-from .services import _event_open, _lock, _new_hold, available, hold_family, recount, taken
 
 
 def offer_hours() -> int:
     return int(getattr(settings, "TICKETING_WAITLIST_OFFER_HOURS", 24))
 
 
-def join(*, ticket_type_id: int, quantity: int, user=None, email: str = "") -> WaitlistEntry:
+def waitlist_join(
+    *, ticket_type_id: int, quantity: int, user=None, email: str = ""
+) -> WaitlistEntry:
     """Join the list of a sold-out ticket type (once per email and type)."""
     ticket_type = (
         TicketType.objects.select_related("inventory__event").filter(pk=ticket_type_id).first()
@@ -46,7 +49,7 @@ def join(*, ticket_type_id: int, quantity: int, user=None, email: str = "") -> W
         raise ValidationFailed(_("That ticket type does not exist."), code="unknown_ticket_type")
     if ticket_type.has_includes:
         raise Conflict(_("Bundles have no waitlist."), code="bundle")
-    _event_open(ticket_type.inventory.event, timezone.now())
+    check_event_open(ticket_type.inventory.event, timezone.now())
     signed_in = user is not None and user.is_authenticated
     email = (user.email if signed_in else email or "").strip().lower()
     try:
@@ -78,7 +81,7 @@ def join(*, ticket_type_id: int, quantity: int, user=None, email: str = "") -> W
                 quantity=quantity,
                 language=(translation.get_language() or "es")[:2],
             )
-            recount([ticket_type.inventory_id])  # the list is owed the next freed seats
+            inventory_recount([ticket_type.inventory_id])  # the list is owed the next freed seats
             return entry
     except IntegrityError:
         raise Conflict(
@@ -86,24 +89,14 @@ def join(*, ticket_type_id: int, quantity: int, user=None, email: str = "") -> W
         ) from None
 
 
-def position(entry: WaitlistEntry) -> int | None:
-    """1 for the next in line; None once the entry is no longer waiting."""
-    if entry.status != WaitlistStatus.WAITING:
-        return None
-    ahead = WaitlistEntry.objects.filter(
-        ticket_type_id=entry.ticket_type_id, status=WaitlistStatus.WAITING
-    ).filter(Q(created_at__lt=entry.created_at) | Q(created_at=entry.created_at, pk__lt=entry.pk))
-    return ahead.count() + 1
-
-
-def leave(*, entry: WaitlistEntry, user=None) -> WaitlistEntry:
-    if entry.user_id and not (user and user.is_authenticated and user.pk == entry.user_id):
+def waitlist_leave(*, entry: WaitlistEntry, user=None) -> WaitlistEntry:
+    if not may_use_waitlist_entry(user, entry):
         raise NotPermitted(_("This waitlist entry belongs to another account."))
     with transaction.atomic():
         # locks in the order the other paths take them: the hold, the event, the entry
         if entry.hold_id:
             list(SeatHold.objects.select_for_update().filter(pk=entry.hold_id))
-        _lock([entry.inventory_id])
+        lock_inventories([entry.inventory_id])
         WaitlistEntry.objects.filter(
             pk=entry.pk, status__in=[WaitlistStatus.WAITING, WaitlistStatus.OFFERED]
         ).update(status=WaitlistStatus.LEFT)
@@ -111,12 +104,12 @@ def leave(*, entry: WaitlistEntry, user=None) -> WaitlistEntry:
             offer = hold_family(entry.hold_id).filter(status=HoldStatus.ACTIVE, order__isnull=True)
             offer.update(status=HoldStatus.RELEASED)
             enqueue("commerce.ticketing.waitlist.serve", entry.inventory_id)
-        recount([entry.inventory_id])
+        inventory_recount([entry.inventory_id])
     entry.refresh_from_db()
     return entry
 
 
-def serve(inventory_id: int) -> int:
+def waitlist_serve(inventory_id: int) -> int:
     """Offer freed seats to the first entries, in order (a task; after refunds etc.)."""
     if not WaitlistEntry.objects.filter(
         inventory_id=inventory_id, status=WaitlistStatus.WAITING
@@ -125,7 +118,7 @@ def serve(inventory_id: int) -> int:
     offered = 0
     now = timezone.now()
     with transaction.atomic():
-        inventory = _lock([inventory_id])[inventory_id]
+        inventory = lock_inventories([inventory_id])[inventory_id]
         counts = taken(inventory)
         waiting = (
             WaitlistEntry.objects.filter(inventory=inventory, status=WaitlistStatus.WAITING)
@@ -144,7 +137,7 @@ def serve(inventory_id: int) -> int:
                 capacity=entry.ticket_type.capacity or inventory.capacity,
                 now=now,
             )
-            hold = _new_hold(entry.ticket_type, inventory, entry.quantity, price,
+            hold = hold_build(entry.ticket_type, inventory, entry.quantity, price,
                              user=entry.user, email=entry.email,
                              expires_at=now + timedelta(hours=offer_hours()))  # fmt: skip
             hold.save()
@@ -158,11 +151,11 @@ def serve(inventory_id: int) -> int:
             enqueue("commerce.ticketing.tasks.send_waitlist_offer", entry.pk)
             offered += 1
         if offered:  # the offers hold seats; their entries wait no longer
-            recount([inventory_id])
+            inventory_recount([inventory_id])
     return offered
 
 
-def sweep(now=None) -> int:
+def waitlist_sweep(now=None) -> int:
     """Offers not taken in time expire; their events' lists are served again."""
     now = now or timezone.now()
     stale = WaitlistEntry.objects.filter(
@@ -180,6 +173,6 @@ def sweep(now=None) -> int:
         )
     )
     return sum(
-        serve(pk)
+        waitlist_serve(pk)
         for pk in EventInventory.objects.filter(pk__in=inventories).values_list("pk", flat=True)
     )

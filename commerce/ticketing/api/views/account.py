@@ -1,6 +1,7 @@
-"""The buyer's account through the API: download a ticket's PDF, transfer a ticket, and
-read one's orders with their tickets. Thin: reads in orders_selectors, the transfer in
-transfers.ticket_transfer, the PDF in pdf.tickets_pdf (shared with the site)."""
+"""The buyer's account through the API: their valid tickets, a ticket's PDF and transfer,
+their orders with their tickets. Thin: reads in selectors, the transfer in
+services/transfers.ticket_transfer, the PDF in pdf.tickets_pdf (shared with the site's
+views/account.py)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,15 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cms.events.models import EventPage
 from config.api.filters import API_FILTER_BACKENDS
 
-from .. import orders_selectors as selectors
-from ..models import TicketStatus
-from ..pdf import pdf_filename, tickets_pdf
-from ..transfers import ticket_transfer
-from . import account_serializers as s
+from ... import selectors
+from ...models import Ticket, TicketStatus
+from ...pdf import pdf_filename, tickets_pdf
+from ...permissions import holder_q
+from ...services.transfers import ticket_transfer
+from .. import serializers as s
 
 NO_SUCH_TICKET = _("There is no such ticket, or it is not yours.")
 NO_SUCH_ORDER = _("There is no such order, or it is not yours.")
@@ -116,3 +119,38 @@ class MyOrderDetailView(APIView):
             raise NotFound(NO_SUCH_ORDER)
         (order,) = selectors.with_events([order], _language())
         return Response(s.AccountOrderDetailSerializer(order, context={"request": request}).data)
+
+
+class MyTicketListView(generics.ListAPIView):
+    """The caller's valid tickets: those issued to them and those of orders they placed
+    and did not transfer, latest event first."""
+
+    permission_classes = [drf_permissions.IsAuthenticated]
+    serializer_class = s.MyTicketSerializer
+    filter_backends = API_FILTER_BACKENDS
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Ticket.objects.none()
+        user = self.request.user
+        return (
+            Ticket.objects.filter(holder_q(user), status=TicketStatus.VALID)
+            .select_related("ticket_type", "order", "inventory__event")
+            .order_by("-inventory__event__start", "pk")
+        )
+
+    def list(self, request, *args, **kwargs):
+        from wagtail.models import Locale
+
+        # filter_queryset refuses undeclared parameters
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        keys = {ticket.inventory.event.translation_key for ticket in page}
+        translations = {
+            event.translation_key: event
+            for event in EventPage.objects.live().filter(
+                translation_key__in=keys, locale=Locale.get_active()
+            )
+        }
+        context = self.get_serializer_context() | {"translations": translations}
+        data = s.MyTicketSerializer(page, many=True, context=context).data
+        return self.get_paginated_response(data)

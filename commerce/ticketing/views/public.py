@@ -1,5 +1,6 @@
-"""Registration on the site: choose tickets (a seat hold), give each attendee's details,
-get the tickets. The same services as the API; these views only carry forms."""
+"""Registration on the site, for anyone: choose tickets (a seat hold), give each attendee's
+details, pay, get the tickets; join a sold-out type's waitlist. The same services as the
+API (api/views/public.py); these views only carry forms."""
 
 from __future__ import annotations
 
@@ -18,9 +19,12 @@ from django.views.decorators.http import require_POST
 from cms.events.models import EventPage
 from config.errors import DomainError
 
-from . import payments, selectors, services, waitlist
-from .forms import AttendeeFormSet, BuyerForm, HoldForm, WaitlistForm
-from .models import HoldStatus, OrderStatus, SeatHold, WaitlistEntry
+from .. import selectors
+from ..forms import AttendeeFormSet, BuyerForm, HoldForm, WaitlistForm
+from ..models import HoldStatus, OrderStatus, SeatHold, WaitlistEntry
+from ..permissions import buyer_holds, may_use_hold, may_use_waitlist_entry
+from ..services import holds, orders, payments, waitlist
+from ..services.checkin import qr_svg
 
 
 def _event(pk: int) -> EventPage:
@@ -35,7 +39,7 @@ def event_tickets(request, event_id: int):
     form = HoldForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            hold = services.hold_create(
+            hold = holds.hold_create(
                 ticket_type_id=form.cleaned_data["ticket_type"],
                 quantity=form.cleaned_data["quantity"],
                 user=request.user,
@@ -62,7 +66,7 @@ def _hold(request, token) -> SeatHold:
         .filter(token=token)
         .first()
     )
-    if hold is None or (hold.user_id and hold.user_id != getattr(request.user, "pk", None)):
+    if hold is None or not may_use_hold(request.user, hold):
         raise Http404
     return hold
 
@@ -70,9 +74,9 @@ def _hold(request, token) -> SeatHold:
 def hold_detail(request, token):
     hold = _hold(request, token)
     if hold.status == HoldStatus.CONVERTED:
-        return redirect("ticketing:done", token=hold.token)
+        return redirect("ticketing:hold_done", token=hold.token)
     if hold.order_id is not None:  # placed, waiting for the card
-        return redirect("ticketing:pay", token=hold.token)
+        return redirect("ticketing:hold_pay", token=hold.token)
     event = _translated(hold.ticket_type.inventory.event)
     if hold.status == HoldStatus.RELEASED:
         messages.info(request, _("This reservation was released."))
@@ -93,7 +97,7 @@ def hold_detail(request, token):
         valid = formset.is_valid() and (buyer is None or buyer.is_valid())
         if valid:
             try:
-                services.order_place(
+                orders.order_place(
                     hold_token=hold.token,
                     user=request.user,
                     email=buyer.cleaned_data["email"] if buyer else "",
@@ -105,8 +109,8 @@ def hold_detail(request, token):
             else:
                 hold.refresh_from_db()
                 if hold.status != HoldStatus.CONVERTED:
-                    return redirect("ticketing:pay", token=hold.token)
-                return redirect("ticketing:done", token=hold.token)
+                    return redirect("ticketing:hold_pay", token=hold.token)
+                return redirect("ticketing:hold_done", token=hold.token)
     seconds = max(0, int((hold.expires_at - timezone.now()).total_seconds()))
     return TemplateResponse(
         request,
@@ -150,12 +154,12 @@ def _translated(event: EventPage) -> EventPage:
 @require_POST
 def hold_release(request, token):
     hold = _hold(request, token)
-    services.hold_release(hold=hold, user=request.user)
+    holds.hold_release(hold=hold, user=request.user)
     messages.info(request, _("Your reservation was released."))
     return redirect("ticketing:event", event_id=_translated(hold.ticket_type.inventory.event).pk)
 
 
-def pay(request, token):
+def hold_pay(request, token):
     """Card payment of a placed order. With Stripe, the card goes from the browser to Stripe
     (Stripe.js, 3-D Secure included) and never through us; with localstripe (development
     and tests, `STRIPE_TEST_CARDS`), a test card number is posted here and confirmed
@@ -165,7 +169,7 @@ def pay(request, token):
     if order is None:
         return redirect("ticketing:hold", token=hold.token)
     if hold.status == HoldStatus.CONVERTED:
-        return redirect("ticketing:done", token=hold.token)
+        return redirect("ticketing:hold_done", token=hold.token)
     event = _translated(hold.ticket_type.inventory.event)
     if order.status != OrderStatus.PENDING:
         messages.error(
@@ -185,7 +189,7 @@ def pay(request, token):
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            return redirect("ticketing:done", token=hold.token)
+            return redirect("ticketing:hold_done", token=hold.token)
     seconds = max(0, int((hold.expires_at - timezone.now()).total_seconds()))
     return TemplateResponse(
         request,
@@ -210,9 +214,6 @@ def hold_done(request, token):
         )
     if hold.status != HoldStatus.CONVERTED or hold.order is None:
         return redirect(reverse("ticketing:hold", kwargs={"token": hold.token}))
-    from .checkin import qr_svg
-    from .transfers import buyer_holds
-
     # a ticket transferred since belongs to its new holder: no code, no QR code here
     tickets = [
         (ticket, qr_svg(ticket) if buyer_holds(ticket) else None)
@@ -230,31 +231,6 @@ def hold_done(request, token):
     )
 
 
-def check_in_page(request, event_id: int):
-    """The door: scan a QR code with the device's camera or type a ticket's code."""
-    from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
-
-    from . import checkin
-
-    event = EventPage.objects.filter(pk=event_id).first()
-    if event is None:
-        raise Http404
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not checkin.may_check_in(request.user, event):
-        raise PermissionDenied
-    result = None
-    if request.method == "POST":
-        result = checkin.check_in(event=event, value=request.POST.get("code", ""), by=request.user)
-    return TemplateResponse(
-        request,
-        "ticketing/check_in.html",
-        {"event": event, "result": result, "counts": checkin.check_in_counts(event)},
-        status=200,
-    )
-
-
 @require_POST
 def waitlist_join(request, event_id: int):
     event = _event(event_id)
@@ -263,7 +239,7 @@ def waitlist_join(request, event_id: int):
         messages.error(request, _("Give a valid email address."))
         return redirect("ticketing:event", event_id=event.pk)
     try:
-        entry = waitlist.join(
+        entry = waitlist.waitlist_join(
             ticket_type_id=form.cleaned_data["ticket_type"],
             quantity=form.cleaned_data["quantity"],
             user=request.user,
@@ -282,14 +258,14 @@ def waitlist_entry(request, token):
         .filter(token=token)
         .first()
     )
-    if entry is None or (entry.user_id and entry.user_id != getattr(request.user, "pk", None)):
+    if entry is None or not may_use_waitlist_entry(request.user, entry):
         raise Http404
     if request.method == "POST":
-        waitlist.leave(entry=entry, user=request.user)
+        waitlist.waitlist_leave(entry=entry, user=request.user)
         messages.info(request, _("You left the waitlist."))
     return TemplateResponse(
         request,
         "ticketing/waitlist.html",
-        {"entry": entry, "position": waitlist.position(entry),
+        {"entry": entry, "position": selectors.waitlist_position(entry),
          "event": _translated(entry.ticket_type.inventory.event)},
     )  # fmt: skip

@@ -2,12 +2,11 @@
 passes 80% and then 100% sold (valid tickets against capacity; holds do not count).
 
 `check_inventory` runs after an order commits (in tasks.tickets_issued, which
-services.order_place queues). Each threshold is announced once per scope: the
+`orders.tickets_issued` queues). Each threshold is announced once per scope: the
 `InventoryAlert` row is written first, under a unique constraint, so two orders committing
-together cannot both announce it, and an
-event that drops below a threshold (a refund) and passes it again is not announced
-again. Notifications go through the notification service, so each organizer's
-preferences (in-app, email, digest) apply."""
+together cannot both announce it, and an event that drops below a threshold (a refund) and
+passes it again is not announced again. Notifications go through the notification
+service, so each organizer's preferences (in-app, email, digest) apply."""
 
 from __future__ import annotations
 
@@ -19,7 +18,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import EventInventory, InventoryAlert, Ticket, TicketStatus, TicketType
+from ..models import EventInventory, InventoryAlert, Ticket, TicketStatus, TicketType
+from ..selectors import event_organizers
 
 logger = logging.getLogger(__name__)
 
@@ -77,13 +77,6 @@ def check_inventory(inventory_id: int) -> list[tuple[str, int]]:
     return announced
 
 
-def _organizers(event) -> list:
-    people = {event.organizer_id: event.organizer} if event.organizer_id else {}
-    for user in event.co_organizers.all():
-        people.setdefault(user.pk, user)
-    return [user for user in people.values() if user.is_active]
-
-
 def _tell(inventory, ticket_type, threshold: int, sold: int, capacity: int) -> None:
     from wagtail.models import Locale
 
@@ -91,7 +84,7 @@ def _tell(inventory, ticket_type, threshold: int, sold: int, capacity: int) -> N
     from community.notifications.services import notify
 
     event = inventory.event
-    for user in _organizers(event):
+    for user in event_organizers(event):
         language = recipient_language(user)
         locale = Locale.objects.filter(language_code=language).first()
         page = (event.get_translation_or_none(locale) if locale else None) or event

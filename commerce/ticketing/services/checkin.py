@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from cms.events.models import EventPage
 from config.errors import NotPermitted
 
-from .models import Ticket, TicketStatus
-from .services import may_manage_tickets
+from ..models import Ticket, TicketStatus
+from ..permissions import may_check_in
 
 SALT = "ticketing.qr"
 
@@ -63,13 +63,7 @@ class CheckIn:
     by: str = ""
 
 
-def may_check_in(user, event: EventPage) -> bool:
-    return bool(
-        user and user.is_authenticated and (user.is_staff or may_manage_tickets(user, event))
-    )
-
-
-def check_in(*, event: EventPage, value: str, by) -> CheckIn:
+def ticket_check_in(*, event: EventPage, value: str, by) -> CheckIn:
     """Admit the ticket in `value` (a scanned token or a typed code) to `event`."""
     if not may_check_in(by, event):
         raise NotPermitted(_("Only the event's organizers and staff check people in."))
@@ -116,13 +110,3 @@ def check_in(*, event: EventPage, value: str, by) -> CheckIn:
             actual_attendees=F("actual_attendees") + 1
         )
     return CheckIn("valid", _("Welcome! Checked in."), ticket, at=ticket.checked_in_at)
-
-
-def check_in_counts(event: EventPage) -> dict:
-    tickets = Ticket.objects.filter(
-        inventory__event_key=event.translation_key, status=TicketStatus.VALID
-    )
-    return {
-        "sold": tickets.count(),
-        "checked_in": tickets.filter(checked_in_at__isnull=False).count(),
-    }

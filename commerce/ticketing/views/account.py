@@ -1,6 +1,6 @@
 """A buyer's tickets and orders on the site: download a PDF ticket, transfer a ticket, the
 billing page of the member's dashboard and an order's receipt. The same selectors and
-services as the API (api/account_views.py); these views only carry forms."""
+services as the API (api/views/account.py); these views only carry forms."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from config.errors import DomainError
 
-from . import orders_selectors as selectors
-from .forms import TransferForm
-from .models import TicketStatus
-from .pdf import pdf_filename, tickets_pdf
-from .transfers import ticket_transfer
+from .. import selectors
+from ..forms import TransferForm
+from ..models import TicketStatus
+from ..pdf import pdf_filename, tickets_pdf
+from ..services.transfers import ticket_transfer
 
 
 def _language() -> str:
@@ -60,7 +60,7 @@ def ticket_transfer_page(request, code: str):
                 _("The ticket now belongs to %(name)s; we emailed them their ticket.")
                 % {"name": form.cleaned_data["name"]},
             )
-            return redirect("billing:list")
+            return redirect("billing:order_list")
     (event,) = selectors.events_in_language([ticket.inventory.event], _language()).values()
     return TemplateResponse(
         request, "ticketing/transfer.html", {"ticket": ticket, "event": event, "form": form}

@@ -1,5 +1,4 @@
-"""Card payments through Stripe PaymentIntents, the signed webhook, refunds and the sweep
-that expires unpaid orders.
+"""Card payments through Stripe PaymentIntents and Stripe's signed webhook.
 
 Rules that hold everywhere here:
 - No Stripe call happens inside a transaction that holds a lock: orders and refunds are
@@ -22,7 +21,6 @@ from decimal import ROUND_HALF_UP, Decimal
 import stripe
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -31,35 +29,29 @@ from config import statements
 from config.errors import Busy, Conflict, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
-from .models import (
+from ..models import (
     HoldStatus,
     OrderStatus,
-    OrderTransition,
     Payment,
     PaymentStatus,
     Refund,
     RefundStatus,
     SeatHold,
     StripeEvent,
-    Ticket,
     TicketStatus,
 )
+from .availability import hold_family, seats_still_free
+from .orders import REFUNDABLE, order_note, order_recount, order_transition, tickets_issued
 from .pricing import usage_change
-from .services import (
-    hold_family,
-    may_manage_tickets,
-    order_transition,
-    recount,
-    seats_still_free,
-    tickets_issued,
-)
 
 logger = logging.getLogger(__name__)
 
+
 ZERO_DECIMAL = {"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx",
                 "vnd", "vuv", "xaf", "xof", "xpf"}  # fmt: skip
+
+
 PAYABLE = (OrderStatus.PENDING,)
-REFUNDABLE = (OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED)
 
 
 def client() -> stripe.StripeClient:
@@ -97,21 +89,6 @@ def _unavailable(exc: Exception) -> Busy:
     return Busy(_("The payment service is not answering. Please try again in a moment."))
 
 
-def order_note(order, note: str, *, source: str, actor=None) -> None:
-    """An audit entry that does not change the status (a failed card, a dispute)."""
-    OrderTransition.objects.create(
-        order=order,
-        from_status=order.status,
-        to_status=order.status,
-        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
-        source=source[:80],
-        note=note[:255],
-    )
-
-
-# ---- paying ----------------------------------------------------------------------------------
-
-
 def payment_start(order, *, new: bool = False) -> Payment:
     """The order's PaymentIntent (made once): the frontend confirms it with the client
     secret, 3-D Secure included. Call it after the order has committed; `new`: it was
@@ -146,11 +123,6 @@ def payment_start(order, *, new: bool = False) -> Payment:
         return Payment.objects.get(order=order)
 
 
-def _recount(order) -> None:
-    """The order freed seats, or took them back: its events count their seats again."""
-    recount(order.tickets.values_list("inventory_id", flat=True))
-
-
 @functools.cache  # once per process: Oscar's models are loaded by then
 def _payment_locked_statement() -> tuple[statements.Prepared, tuple]:
     # select_related's row: the payment's columns, then the order's (locked)
@@ -174,11 +146,6 @@ def _payment_locked(intent_id: str) -> Payment | None:
 
 
 _HOLD_OF_ORDER = statements.Prepared(lambda order: SeatHold.objects.filter(order_id=order)[:1])
-
-
-def _order_locked(order_id: int):
-    Order = get_model("order", "Order")
-    return Order.objects.select_for_update().get(pk=order_id)
 
 
 def _seats_for_late_payment(order) -> bool:
@@ -229,7 +196,7 @@ def _confirm(order, hold, *, source: str) -> str:
     if hold is not None:
         hold_family(hold.pk).update(status=HoldStatus.CONVERTED)
     if late:
-        _recount(order)
+        order_recount(order)
     order_transition(order, OrderStatus.PAID, source=source, note=_("Card payment received"))
     inventory_id = hold.inventory_id if hold is not None else (
         order.tickets.values_list("inventory_id", flat=True).first()
@@ -241,7 +208,7 @@ def _confirm(order, hold, *, source: str) -> str:
 def _refund_everything(order, *, source: str, reason: str) -> Refund:
     """The late-payment case: money back in full, tickets void, the buyer told."""
     order.tickets.exclude(status=TicketStatus.VOID).update(status=TicketStatus.VOID)
-    _recount(order)
+    order_recount(order)
     order_transition(order, OrderStatus.REFUNDED, source=source, note=reason)
     refund = Refund.objects.create(
         order=order,
@@ -345,115 +312,19 @@ def _next_intent(payment: Payment) -> None:
     )  # fmt: skip
 
 
-# ---- refunds ---------------------------------------------------------------------------------
-
-
-def may_refund(user, order) -> bool:
-    """Admins and the event's organizers; buyers only cancel their own free registrations."""
-    if _may_refund_any_ticket(user, order):
-        return True
-    return bool(user and user.is_authenticated) and (
-        order.user_id == user.pk and order.total_incl_tax == 0
-    )
-
-
-def _may_refund_any_ticket(user, order) -> bool:
-    if not (user and user.is_authenticated):
-        return False
-    if user.is_superuser:
-        return True
-    ticket = order.tickets.select_related("inventory__event").first()
-    return ticket is not None and may_manage_tickets(user, ticket.inventory.event)
-
-
-def refund_create(*, order, user, ticket_codes: list[str] | None = None, reason: str = "",
-                  source: str = "site") -> Refund:  # fmt: skip
-    """Refund some or all of an order's valid tickets: they are void (seats free, QR codes
-    dead) at once, the waitlist is served, the buyer emailed, and Stripe refunds after
-    commit. A free order's "refund" is a cancelled registration."""
-    if not may_refund(user, order):
-        raise NotPermitted(_("Only the event's organizers and admins refund orders."))
-    with transaction.atomic():
-        order = _order_locked(order.pk)
-        if order.status not in REFUNDABLE:
-            raise Conflict(
-                _("Only paid orders can be refunded (this one is %(s)s).") % {"s": order.status},
-                code="not_refundable",
-            )
-        valid = list(order.tickets.filter(status=TicketStatus.VALID).order_by("pk"))
-        chosen = valid
-        if not _may_refund_any_ticket(user, order):
-            # a transfer is final: a buyer cancelling a registration keeps out of the
-            # tickets they gave away (organizers and admins still refund those)
-            chosen = [t for t in valid if t.transferred_at is None]
-        if ticket_codes:
-            wanted = {code.strip().upper() for code in ticket_codes}
-            chosen = [t for t in chosen if t.code in wanted]
-            if len(chosen) != len(wanted):
-                raise ValidationFailed(
-                    _("Some tickets are not valid tickets of this order."),
-                    code="tickets",
-                    fields={"tickets": [_("Choose valid tickets of this order.")]},
-                )
-        if not chosen:
-            raise Conflict(_("This order has no valid tickets left."), code="nothing_to_refund")
-        issued = order.tickets.count()
-        already = sum((r.amount for r in order.refunds.all()), Decimal("0"))
-        if len(chosen) == len(valid):
-            amount = order.total_incl_tax - already
-        else:
-            amount = (order.total_incl_tax * len(chosen) / issued).quantize(Decimal("0.01"))
-        Ticket.objects.filter(pk__in=[t.pk for t in chosen]).update(
-            status=TicketStatus.VOID, token_version=F("token_version") + 1
-        )
-        _recount(order)
-        everything = len(chosen) == len(valid)
-        order_transition(
-            order,
-            OrderStatus.REFUNDED if everything else OrderStatus.PARTIALLY_REFUNDED,
-            source=source,
-            actor=user,
-            note=reason or _("Refunded by the organizer"),
-        )
-        payment = Payment.objects.filter(order=order, status=PaymentStatus.SUCCEEDED).first()
-        refund = Refund.objects.create(
-            order=order,
-            amount=amount,
-            currency=order.currency,
-            reason=reason[:255],
-            requested_by=user,
-            status=RefundStatus.PENDING if payment and amount > 0 else RefundStatus.SUCCEEDED,
-        )
-        refund.tickets.set(chosen)
-        if refund.status == RefundStatus.PENDING:
-            enqueue("commerce.ticketing.payments.refund_execute", refund.pk)
-        enqueue("commerce.ticketing.tasks.send_refund_notice", refund.pk)
-        enqueue("commerce.ticketing.waitlist.serve", chosen[0].inventory_id)
-    return refund
-
-
-def refund_execute(refund_id: int) -> None:
-    """Task: ask Stripe for the money back (idempotent: the key is the refund's id)."""
-    refund = Refund.objects.select_related("order__payment").get(pk=refund_id)
-    if refund.status != RefundStatus.PENDING:
+def intent_cancel(order_id: int) -> None:
+    payment = Payment.objects.filter(order_id=order_id).first()
+    if payment is None or payment.status == PaymentStatus.SUCCEEDED:
         return
     try:
-        result = client().v1.refunds.create(
-            params={
-                "payment_intent": refund.order.payment.intent_id,
-                "amount": minor_units(refund.amount, refund.currency),
-                "metadata": {"order": refund.order.number, "refund": str(refund.pk)},
-            },
-            options={"idempotency_key": refund.idempotency_key},
+        client().v1.payment_intents.cancel(
+            payment.intent_id,
+            options={"idempotency_key": f"medellin-ai-cancel-{payment.intent_id}"},
         )
-    except stripe.StripeError as exc:
-        logger.error("refund %s failed: %s", refund.pk, exc)
-        Refund.objects.filter(pk=refund.pk).update(status=RefundStatus.FAILED)
+    except stripe.StripeError as exc:  # already paid: the webhook refunds it
+        logger.info("could not cancel %s: %s", payment.intent_id, exc)
         return
-    Refund.objects.filter(pk=refund.pk).update(
-        stripe_id=result.id,
-        status=RefundStatus.SUCCEEDED if result.status == "succeeded" else RefundStatus.PENDING,
-    )
+    Payment.objects.filter(pk=payment.pk).update(status=PaymentStatus.CANCELED)
 
 
 def _charge_refunded(charge: dict, *, source: str) -> str:
@@ -493,7 +364,7 @@ def _charge_refunded(charge: dict, *, source: str) -> str:
     if full:
         for hold in SeatHold.objects.filter(order=order, status=HoldStatus.ACTIVE):
             hold_family(hold.pk).update(status=HoldStatus.RELEASED)
-        _recount(order)
+        order_recount(order)
     return "refund recorded"
 
 
@@ -509,9 +380,6 @@ def _dispute(dispute: dict, *, source: str) -> str:
                source=source)  # fmt: skip
     enqueue("commerce.ticketing.tasks.tell_dispute", order.pk, reason)
     return "dispute noted"
-
-
-# ---- the webhook -----------------------------------------------------------------------------
 
 
 def _signed_at(header: str) -> int:
@@ -582,58 +450,3 @@ def _handle(kind: str, data: dict, *, source: str) -> str:
     if kind == "charge.dispute.created":
         return _dispute(data, source=source)
     return "ignored"
-
-
-# ---- expiry ----------------------------------------------------------------------------------
-
-
-def order_cancel(*, order, user, source: str = "site") -> None:
-    """The buyer gives up an unpaid order: its seats return, the intent is cancelled."""
-    signed_in = user is not None and user.is_authenticated
-    # a guest's order is reached through its reservation link, which is the proof
-    if order.user_id and not (signed_in and (user.is_superuser or order.user_id == user.pk)):
-        raise NotPermitted(_("Only the buyer cancels an unpaid order."))
-    _close_unpaid(order.pk, OrderStatus.CANCELLED, source=source, actor=user)
-
-
-def _close_unpaid(order_id: int, status: str, *, source: str, actor=None) -> bool:
-    with transaction.atomic():
-        order = _order_locked(order_id)
-        if order.status != OrderStatus.PENDING:
-            return False
-        order.tickets.update(status=TicketStatus.VOID)
-        hold = SeatHold.objects.filter(order=order).first()
-        if hold is not None:
-            hold_family(hold.pk).update(status=HoldStatus.RELEASED)
-            _recount(order)
-            enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
-        order_transition(order, status, source=source, actor=actor)
-        usage_change(order, returned=True)  # its promo code counts for no one
-        if Payment.objects.filter(order=order).exists():
-            enqueue("commerce.ticketing.payments.intent_cancel", order.pk)
-    return True
-
-
-def intent_cancel(order_id: int) -> None:
-    payment = Payment.objects.filter(order_id=order_id).first()
-    if payment is None or payment.status == PaymentStatus.SUCCEEDED:
-        return
-    try:
-        client().v1.payment_intents.cancel(
-            payment.intent_id,
-            options={"idempotency_key": f"medellin-ai-cancel-{payment.intent_id}"},
-        )
-    except stripe.StripeError as exc:  # already paid: the webhook refunds it
-        logger.info("could not cancel %s: %s", payment.intent_id, exc)
-        return
-    Payment.objects.filter(pk=payment.pk).update(status=PaymentStatus.CANCELED)
-
-
-def expire_unpaid(now=None) -> int:
-    """Orders still unpaid when their hold ran out become Expired (seats back)."""
-    now = now or timezone.now()
-    due = SeatHold.objects.filter(
-        status=HoldStatus.ACTIVE, order__isnull=False, expires_at__lte=now,
-        order__status=OrderStatus.PENDING,
-    ).values_list("order_id", flat=True)  # fmt: skip
-    return sum(_close_unpaid(pk, OrderStatus.EXPIRED, source="system") for pk in list(due))

@@ -259,4 +259,4 @@ def _release_unordered(hold: SeatHold) -> None:
         WaitlistEntry.objects.filter(hold=hold, status=WaitlistStatus.OFFERED).update(
             status=WaitlistStatus.LEFT
         )
-        enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
+        enqueue("commerce.ticketing.services.waitlist.waitlist_serve", hold.inventory_id)

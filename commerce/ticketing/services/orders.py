@@ -394,11 +394,11 @@ def _close_unpaid(order_id: int, status: str, *, source: str, actor=None) -> boo
         if hold is not None:
             hold_family(hold.pk).update(status=HoldStatus.RELEASED)
             order_recount(order)
-            enqueue("commerce.ticketing.waitlist.serve", hold.inventory_id)
+            enqueue("commerce.ticketing.services.waitlist.waitlist_serve", hold.inventory_id)
         order_transition(order, status, source=source, actor=actor)
         usage_change(order, returned=True)  # its promo code counts for no one
         if Payment.objects.filter(order=order).exists():
-            enqueue("commerce.ticketing.payments.intent_cancel", order.pk)
+            enqueue("commerce.ticketing.services.payments.intent_cancel", order.pk)
     return True
 
 

@@ -218,7 +218,7 @@ def _refund_everything(order, *, source: str, reason: str) -> Refund:
         automatic=True,
     )
     refund.tickets.set(order.tickets.all())
-    enqueue("commerce.ticketing.payments.refund_execute", refund.pk)
+    enqueue("commerce.ticketing.services.refunds.refund_execute", refund.pk)
     enqueue("commerce.ticketing.tasks.send_refund_notice", refund.pk)
     return refund
 

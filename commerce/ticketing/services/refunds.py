@@ -84,9 +84,9 @@ def refund_create(*, order, user, ticket_codes: list[str] | None = None, reason:
         )
         refund.tickets.set(chosen)
         if refund.status == RefundStatus.PENDING:
-            enqueue("commerce.ticketing.payments.refund_execute", refund.pk)
+            enqueue("commerce.ticketing.services.refunds.refund_execute", refund.pk)
         enqueue("commerce.ticketing.tasks.send_refund_notice", refund.pk)
-        enqueue("commerce.ticketing.waitlist.serve", chosen[0].inventory_id)
+        enqueue("commerce.ticketing.services.waitlist.waitlist_serve", chosen[0].inventory_id)
     return refund
 
 

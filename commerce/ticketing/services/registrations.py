@@ -78,7 +78,7 @@ def attendees_message(
                 inventory=inventory, key=key, sender=user, subject=subject, body=body,
                 recipients=count,
             )  # fmt: skip
-            enqueue("commerce.ticketing.registrations.attendee_message_send", message.pk)
+            enqueue("commerce.ticketing.services.registrations.attendee_message_send", message.pk)
     except IntegrityError:
         return AttendeeMessage.objects.get(inventory=inventory, key=key), False
     logger.info("message %s to %s attendees of %s by %s", message.pk, count, event.pk, user.pk)

@@ -103,7 +103,7 @@ def waitlist_leave(*, entry: WaitlistEntry, user=None) -> WaitlistEntry:
         if entry.hold_id:  # an open offer goes to the next in line
             offer = hold_family(entry.hold_id).filter(status=HoldStatus.ACTIVE, order__isnull=True)
             offer.update(status=HoldStatus.RELEASED)
-            enqueue("commerce.ticketing.waitlist.serve", entry.inventory_id)
+            enqueue("commerce.ticketing.services.waitlist.waitlist_serve", entry.inventory_id)
         inventory_recount([entry.inventory_id])
     entry.refresh_from_db()
     return entry

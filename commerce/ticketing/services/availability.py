@@ -24,7 +24,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.events.models import EventPage
-from config import statements
 from config.errors import Busy, Conflict
 
 from .. import soldout
@@ -65,10 +64,6 @@ def lock_inventories(inventory_ids: list[int]) -> dict[int, EventInventory]:
     """Lock the events' rows in primary-key order (one lock each, this transaction). The
     wait is bounded by the connection's lock_timeout (DB_LOCK_TIMEOUT_MS)."""
     try:
-        if len(inventory_ids) == 1:  # a plain hold's one event: the statement compiled once
-            statement = _LOCK_ONE if locks_enabled() else _READ_ONE
-            rows = statements.first(statement, [EventInventory], inventory_ids[0]) or []
-            return {row.pk: row for row in rows}
         queryset = EventInventory.objects.filter(pk__in=inventory_ids).order_by("pk")
         if locks_enabled():
             queryset = queryset.select_for_update()
@@ -80,22 +75,6 @@ def lock_inventories(inventory_ids: list[int]) -> dict[int, EventInventory]:
 def busy_error(inventory_ids, exc: OperationalError) -> Busy:
     logger.warning("ticketing lock timeout on %s: %s", inventory_ids, exc)
     return Busy(_("Many people are buying right now. Please try again in a moment."))
-
-
-_READ_ONE = statements.Prepared(
-    lambda pk: EventInventory.objects.filter(pk=pk).values_list(
-        *statements.attnames(EventInventory)
-    )
-)
-
-
-_LOCK_ONE = statements.Prepared(
-    lambda pk: (
-        EventInventory.objects.filter(pk=pk)
-        .select_for_update()
-        .values_list(*statements.attnames(EventInventory))
-    )
-)
 
 
 def hold_family(hold_id: int):
@@ -134,7 +113,7 @@ def inventory_claim(inventory: EventInventory, ticket_type_id: int, quantity: in
     key = str(ticket_type_id)
     inventory.claimed += quantity
     inventory.claimed_by_type[key] = inventory.claimed_by_type.get(key, 0) + quantity
-    statements.update(inventory, ["claimed", "claimed_by_type"])
+    inventory.save(update_fields=["claimed", "claimed_by_type"])
 
 
 def counters(inventory: EventInventory) -> dict:

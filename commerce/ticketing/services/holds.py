@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.events.models import EventPage, EventStatus
-from config import statements
 from config.errors import Conflict, ValidationFailed
 from config.tasks import enqueue
 
@@ -31,6 +30,7 @@ from ..models import (
     WaitlistStatus,
 )
 from ..permissions import may_see_ticket_type
+from . import statements
 from .availability import (
     busy_error,
     counters,
@@ -217,7 +217,7 @@ def hold_create(*, ticket_type_id: int, quantity: int, user=None, code: str = ""
         hold = hold_build(ticket_type, inventory, quantity, price, user=user,
                          expires_at=expires_at)  # fmt: skip
         hold.is_bundle = bool(bundled)
-        statements.insert(hold)
+        hold.save()
         inventory_claim(inventory, ticket_type.pk, quantity)
         if bundled:
             SeatHold.objects.bulk_create(

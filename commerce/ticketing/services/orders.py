@@ -6,10 +6,10 @@ expired when its hold ran out unpaid (`expire_unpaid`, the minute sweep), refund
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -19,13 +19,11 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from cms.events.models import EventPage, EventRequirement
-from config import statements
 from config.errors import Conflict, NotFound, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
 from ..models import (
     ORDER_TRANSITIONS,
-    EventInventory,
     HoldStatus,
     OrderStatus,
     OrderTransition,
@@ -33,7 +31,6 @@ from ..models import (
     SeatHold,
     Ticket,
     TicketStatus,
-    TicketType,
 )
 from ..permissions import may_cancel_order, may_use_hold
 from .availability import hold_family, inventory_recount, seats_still_free
@@ -57,16 +54,14 @@ def order_transition(order, to_status: str, *, source: str, actor=None, note: st
         )
     else:
         order.status = to_status
-        statements.update(order, ["status"])
-    statements.insert(
-        OrderTransition(
-            order=order,
-            from_status=current or "",
-            to_status=to_status,
-            actor=actor if actor is not None and actor.is_authenticated else None,
-            source=source[:80],
-            note=note[:255],
-        )
+        order.save(update_fields=["status"])
+    OrderTransition.objects.create(
+        order=order,
+        from_status=current or "",
+        to_status=to_status,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        source=source[:80],
+        note=note[:255],
     )
 
 
@@ -92,22 +87,13 @@ def order_recount(order) -> None:
     inventory_recount(order.tickets.values_list("inventory_id", flat=True))
 
 
-@functools.cache
-def _requirements_statement() -> statements.Prepared:
-    return statements.Prepared(
-        lambda event: EventRequirement.objects.filter(event=event).values_list(
-            *statements.attnames(EventRequirement)
-        )
-    )
-
-
 def _validate_attendees(hold: SeatHold, attendees: list, event: EventPage) -> list[dict]:
     if not isinstance(attendees, list) or len(attendees) != hold.quantity:
         raise ValidationFailed(
             _("Give the details of each of the %(n)s attendees.") % {"n": hold.quantity},
             code="attendees",
         )
-    questions = statements.all_of(_requirements_statement(), EventRequirement, event.pk)
+    questions = list(EventRequirement.objects.filter(event=event))
     errors, cleaned = {}, []
     for position, attendee in enumerate(attendees):
         problems = {}
@@ -182,69 +168,25 @@ def _record_discount(order, hold: SeatHold, user) -> None:
         hold.voucher.record_discount({"discount": hold.discount})
 
 
-@functools.cache  # once per process: Oscar's models are loaded by then
-def _hold_for_order_statement() -> tuple[statements.Prepared, tuple]:
-    Product = get_model("catalogue", "Product")
-    columns = [
-        *statements.attnames(SeatHold),
-        *(f"ticket_type__{name}" for name in statements.attnames(TicketType)),
-        *(f"ticket_type__product__{name}" for name in statements.attnames(Product)),
-        *(f"inventory__{name}" for name in statements.attnames(EventInventory)),
-        *(f"inventory__event__{name}" for name in statements.attnames(EventPage)),
-    ]
-    return statements.Prepared(
-        lambda token: (
-            SeatHold.objects.select_for_update(of=("self",))
-            .filter(token=token)
-            .values_list(*columns)
-        ),
-        SeatHold._meta.get_field("token"),
-    ), (SeatHold, TicketType, Product, EventInventory, EventPage)
-
-
-@functools.cache
-def _stockrecord_statement() -> tuple[statements.Prepared, tuple]:
-    StockRecord, Partner = get_model("partner", "StockRecord"), get_model("partner", "Partner")
-    columns = [
-        *statements.attnames(StockRecord),
-        *(f"partner__{name}" for name in statements.attnames(Partner)),
-    ]
-    return statements.Prepared(
-        lambda product: (
-            StockRecord.objects.filter(product_id=product).order_by("pk").values_list(*columns)[:1]
-        )
-    ), (StockRecord, Partner)
-
-
 def _stockrecord(product_id: int):
-    """The ticket product's stock record with its partner (one statement)."""
-    found = statements.first(*_stockrecord_statement(), product_id)
-    if found is None:
-        return None
-    stockrecord, stockrecord.partner = found
-    return stockrecord
-
-
-@functools.cache  # one per number of distinct attendee emails (at most max_per_order)
-def _accounts_statement(count: int) -> statements.Prepared:
-    from django.contrib.auth import get_user_model
-
-    User = get_user_model()
-    return statements.Prepared(
-        lambda *emails: User.objects.filter(email__in=emails).values_list("email", "pk"),
-        *[User._meta.get_field("email")] * count,
+    """The ticket product's stock record, with its partner."""
+    StockRecord = get_model("partner", "StockRecord")
+    return (
+        StockRecord.objects.filter(product_id=product_id)
+        .select_related("partner")
+        .order_by("pk")
+        .first()
     )
 
 
 def _hold_for_order(token) -> SeatHold | None:
-    """The hold, locked, with its type, product, event inventory and event page: one
-    statement, compiled once per process (an order and a voucher load on first use)."""
-    found = statements.first(*_hold_for_order_statement(), token)
-    if found is None:
-        return None
-    hold, ticket_type, ticket_type.product, inventory, inventory.event = found
-    hold.ticket_type, hold.inventory = ticket_type, inventory
-    return hold
+    """The hold, locked, with its type, product, event inventory and event page."""
+    return (
+        SeatHold.objects.select_for_update(of=("self",))
+        .select_related("ticket_type__product", "inventory__event")
+        .filter(token=token)
+        .first()
+    )
 
 
 def order_place(*, hold_token, user=None, email: str = "", attendees: list, source: str = "site"):
@@ -307,8 +249,7 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             shipping_method=_("No shipping"),
             status=OrderStatus.PAID if paid_now else OrderStatus.PENDING,
         )
-        order.set_date_placed_default()  # what Oscar's Order.save adds
-        statements.insert(order)
+        order.save()
         order_transition(
             order,
             order.status,
@@ -334,10 +275,12 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             unit_price_excl_tax=hold.unit_price - tax_part(hold.unit_price, rate),
             num_allocated=hold.quantity,
         )
-        statements.insert(line)
+        line.save()
         _record_discount(order, hold, user if signed_in else None)
         emails = sorted({attendee["email"] for attendee in cleaned})
-        accounts = dict(_accounts_statement(len(emails)).rows(*emails))
+        accounts = dict(
+            get_user_model().objects.filter(email__in=emails).values_list("email", "pk")
+        )
         # one ticket per attendee, and per event for a bundle
         parts = []
         if hold.is_bundle:
@@ -358,13 +301,13 @@ def order_place(*, hold_token, user=None, email: str = "", attendees: list, sour
             for attendee in cleaned
             for inventory_id in inventories
         ]
-        statements.insert_all(order.placed_tickets)
+        Ticket.objects.bulk_create(order.placed_tickets)
         hold.order, hold.email = order, buyer_email
         if paid_now:
             hold.status = HoldStatus.CONVERTED
             if parts:
                 SeatHold.objects.filter(parent=hold).update(status=HoldStatus.CONVERTED)
-        statements.update(hold, ["status", "order", "email"])
+        hold.save(update_fields=["status", "order", "email"])
         if paid_now:  # paid orders are confirmed by the payment
             tickets_issued(order, hold.inventory_id)
     order.placed_now = True  # not a repeat: callers answer 201, and know it has no payment

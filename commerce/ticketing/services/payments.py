@@ -23,9 +23,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
 
-from config import statements
 from config.errors import Busy, Conflict, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
@@ -55,10 +53,10 @@ PAYABLE = (OrderStatus.PENDING,)
 
 
 def client() -> stripe.StripeClient:
-    """One client per configuration, kept for the life of the process: building one costs
-    about 2 ms of CPU (stripe-python sets up an HTTP client and its TLS context each time),
-    and a kept client keeps one connection to Stripe alive per thread, so a payment does not
-    wait for a new TLS handshake."""
+    """One client per configuration, kept for the life of the process: stripe-python sets
+    up an HTTP client and its TLS context for each new one (docs/performance.md has the
+    cost), and a kept client keeps one connection to Stripe alive per thread, so a payment
+    does not wait for a new TLS handshake."""
     return _client(
         settings.STRIPE_SECRET_KEY or "sk_test_unset",
         settings.STRIPE_API_BASE,
@@ -123,29 +121,14 @@ def payment_start(order, *, new: bool = False) -> Payment:
         return Payment.objects.get(order=order)
 
 
-@functools.cache  # once per process: Oscar's models are loaded by then
-def _payment_locked_statement() -> tuple[statements.Prepared, tuple]:
-    # select_related's row: the payment's columns, then the order's (locked)
-    return statements.Prepared(
-        lambda intent: (
-            Payment.objects.select_related("order")
-            .select_for_update(of=("order",))
-            .filter(intent_id=intent)
-        ),
-        Payment._meta.get_field("intent_id"),
-    ), (Payment, get_model("order", "Order"))
-
-
 def _payment_locked(intent_id: str) -> Payment | None:
-    """The intent's payment, with its order's row locked (one statement, compiled once)."""
-    found = statements.first(*_payment_locked_statement(), intent_id)
-    if found is None:
-        return None
-    payment, payment.order = found
-    return payment
-
-
-_HOLD_OF_ORDER = statements.Prepared(lambda order: SeatHold.objects.filter(order_id=order)[:1])
+    """The intent's payment, with its order's row locked."""
+    return (
+        Payment.objects.select_related("order")
+        .select_for_update(of=("order",))
+        .filter(intent_id=intent_id)
+        .first()
+    )
 
 
 def _seats_for_late_payment(order) -> bool:
@@ -162,9 +145,8 @@ def payment_succeeded(intent_id: str, *, source: str) -> str:
         return "unknown payment"
     order = payment.order
     payment.status = PaymentStatus.SUCCEEDED
-    statements.update(payment, ["status"])
-    found = statements.first(_HOLD_OF_ORDER, [SeatHold], order.pk)
-    hold = found[0] if found else None
+    payment.save(update_fields=["status"])
+    hold = SeatHold.objects.filter(order=order).first()
     if order.status == OrderStatus.PENDING:
         late = hold is None or hold.status != HoldStatus.ACTIVE or hold.expires_at <= timezone.now()
         if not late or _seats_for_late_payment(order):
@@ -424,13 +406,11 @@ def webhook_receive(payload: bytes, signature: str | None) -> str:
             # Recorded last, in the same transaction: a second delivery of the event fails
             # here and undoes whatever it did (handlers lock the order and check its state,
             # so a concurrent repeat found nothing to do anyway).
-            statements.insert(
-                StripeEvent(
-                    event_id=event.get("id", ""),
-                    type=kind[:80],
-                    created=datetime.fromtimestamp(event.get("created", 0), tz=UTC),
-                    outcome=outcome[:255],
-                )
+            StripeEvent.objects.create(
+                event_id=event.get("id", ""),
+                type=kind[:80],
+                created=datetime.fromtimestamp(event.get("created", 0), tz=UTC),
+                outcome=outcome[:255],
             )
     except IntegrityError:
         if StripeEvent.objects.filter(event_id=event.get("id", "")).exists():

@@ -218,8 +218,8 @@ def test_the_minute_sweep_counts_again_whatever_left_the_counters_off(make_ticke
 def test_the_one_statement_hold_reads_the_counters_as_the_locked_path_does(
     make_ticket_type, event_capacity, type_capacity, claimed, claimed_of_type, owed, quantity
 ):
+    from commerce.ticketing.services import statements
     from commerce.ticketing.services.pricing import quote
-    from config import statements
 
     ticket_type = make_ticket_type(capacity=type_capacity)
     key = str(ticket_type.pk)

@@ -28,7 +28,7 @@ def test_a_free_order_issues_one_ticket_per_attendee(make_ticket_type, make_user
     hold = hold_create(ticket_type_id=ticket_type.pk, quantity=2)
     order = order_place(hold_token=hold.token, email="buyer@example.org", attendees=PEOPLE)
     assert order.guest_email == "buyer@example.org" and order.total_incl_tax == 0
-    # written as Oscar's save() writes them (config/statements.insert)
+    # as Oscar's save() writes them
     stored = type(order).objects.get(pk=order.pk)
     assert stored.date_placed is not None and stored.number == order.number
     line = stored.lines.get()

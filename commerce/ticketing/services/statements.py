@@ -1,21 +1,24 @@
-"""ORM statements for the few hot paths where building the SQL costs more than running it.
+"""Compiled-once statements for the seat hold, `holds.hold_create`: its only user.
 
-On our 2-core machine Django spends about 1 ms of Python compiling a select with a join or
-an insert, and PostgreSQL answers it in 0.1 ms. A seat hold, an order and a payment each run
-a handful of statements per request, so those paths compile theirs once per process here
-and afterwards only send them. Everything else keeps the plain ORM.
+A rush for tickets is a rush of holds, and there building a statement's SQL in Python
+costs more than PostgreSQL running it. So the hold's two statements are compiled once per
+process and afterwards only sent: the lookup of the ticket type with its event's counters
+and registration facts (`Prepared`), and on PostgreSQL the hold written by one statement
+that also raises the counters if they show room (`insert` with a `source` clause). Every
+other write of ticketing uses the ORM. docs/performance.md has the measurements that keep
+this module (and would let it go); tests/commerce/ticketing/test_statements.py fails when
+the Django internals it relies on change.
 
-- `Prepared`: a queryset compiled once by the ORM (so joins, quoting and the
-  backend's SQL are Django's), run again with other parameters (ids, or values of a given
-  field), its values passed through the same converters the ORM applies.
-- `insert`: one model instance, the columns and values prepared as `Model.save()` prepares
-  them (`pre_save`, `get_db_prep_save`), RETURNING its id (PostgreSQL and SQLite ≥ 3.35);
-  optionally only if a WITH clause (for example an UPDATE … RETURNING) yields a row, in
-  the same statement. `insert_all`: several instances of one model in one statement.
-- `update`: chosen columns of one row by primary key.
-
-`insert` and `update` send `pre_save` and `post_save` as `save()` does; a model whose own
-`save()` does more than that (Oscar's `Order` sets `date_placed`) needs the caller to do it.
+- `Prepared`: a queryset compiled once by the ORM (so joins, quoting and the backend's SQL
+  are Django's), run again with other parameters, its values passed through the same
+  converters the ORM applies. Relies on `SQLCompiler.as_sql`, `.select`, `.col_count` and
+  `.get_converters`.
+- `instances`: model instances from a row of several models' concrete fields, as the ORM
+  builds them (`Model.from_db`).
+- `insert`: one model instance, its columns and values prepared as `Model.save()` prepares
+  them (`pre_save`, `get_db_prep_save`), RETURNING its id, sending `pre_save`/`post_save`
+  as `save()` does; with a `source` (a WITH clause and its parameters) written only if the
+  clause yields a row.
 """
 
 from __future__ import annotations
@@ -40,11 +43,10 @@ def _marker(field, n: int):
 
 
 class Prepared:
-    """`build(*markers)` returns a values_list queryset, or a model queryset whose row is
-    its models' concrete fields one after another (`select_related`, nothing deferred).
-    `rows(*values)` runs it with the values in the markers' places: each parameter is an
-    integer id, or a value of the model field given for it in `fields` (prepared for the
-    database as the ORM prepares it). Compiled on first use in each process."""
+    """`build(*markers)` returns a values_list queryset. `rows(*values)` runs it with the
+    values in the markers' places: each parameter is an integer id, or a value of the model
+    field given for it in `fields` (prepared for the database as the ORM prepares it).
+    Compiled on first use in each process."""
 
     def __init__(self, build: Callable[..., QuerySet], *fields: Field | None, params: int = 1):
         self._build = build
@@ -104,17 +106,6 @@ class Prepared:
         return converted
 
 
-def first(statement: Prepared, models: Sequence[type[Model]], *values) -> list[Model] | None:
-    """The statement's first row as instances of `models` (see `instances`), or None."""
-    rows = statement.rows(*values)
-    return instances(rows[0], *models) if rows else None
-
-
-def all_of(statement: Prepared, model: type[Model], *values) -> list[Model]:
-    """Every row of the statement as an instance of `model`."""
-    return [instance(model, row) for row in statement.rows(*values)]
-
-
 def attnames(model: type[Model]) -> list[str]:
     """The model's concrete field attributes, in the order `Model.from_db` takes them."""
     return [field.attname for field in model._meta.concrete_fields]
@@ -143,28 +134,13 @@ def insert(obj: Model, *, source: tuple[str, list] | None = None) -> Model | Non
     set its id, without the compiler. With `source` = (a WITH clause and its parameters),
     the row is written as `WITH … INSERT … SELECT … FROM source`: once if the clause's
     `source` yields a row, not at all (None returned) if it yields none."""
-    return obj if insert_all([obj], source=source) else None
-
-
-def insert_all(objs: Sequence[Model], *, source: tuple[str, list] | None = None) -> bool:
-    """INSERT instances of one model in one statement, as `insert` does for one (a `source`
-    clause only for one); False if `source` yielded no row. Ids come back in the rows'
-    order, which Django's `bulk_create` relies on too."""
-    if source and len(objs) != 1:
-        raise ValueError("A source clause inserts exactly one row.")
-    if not objs:  # nothing to write (an INSERT needs at least one row)
-        return True
     connection = connections[DEFAULT_DB_ALIAS]
-    meta = objs[0]._meta
-    for obj in objs:
-        _send(signals.pre_save, obj, update_fields=None)
+    meta = obj._meta
+    _send(signals.pre_save, obj, update_fields=None)
     fields = [field for field in meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
     values = ", ".join(["%s"] * len(fields))
-    if source:
-        rows = f"SELECT {values} FROM source"  # noqa: S608  # nosec B608
-    else:
-        rows = "VALUES " + ", ".join([f"({values})"] * len(objs))
+    rows = f"SELECT {values} FROM source" if source else f"VALUES ({values})"  # noqa: S608  # nosec B608
     # identifiers from the model's own meta, quoted by the backend; values are parameters
     sql = "INSERT INTO {} ({}) {} RETURNING {}".format(  # noqa: S608  # nosec B608
         quote(meta.db_table),
@@ -172,24 +148,19 @@ def insert_all(objs: Sequence[Model], *, source: tuple[str, list] | None = None)
         rows,
         quote(meta.pk.column),
     )
-    params = [
-        field.get_db_prep_save(field.pre_save(obj, True), connection)
-        for obj in objs
-        for field in fields
-    ]
+    params = [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
     if source:
         sql, params = f"{source[0]} {sql}", [*source[1], *params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        ids = cursor.fetchall()
-    if not ids:
-        return False
-    for obj, (pk,) in zip(objs, ids, strict=True):
-        obj.pk = pk
-        obj._state.adding = False
-        obj._state.db = DEFAULT_DB_ALIAS
-        _send(signals.post_save, obj, update_fields=None, created=True)
-    return True
+        written = cursor.fetchone()
+    if written is None:
+        return None
+    obj.pk = written[0]
+    obj._state.adding = False
+    obj._state.db = DEFAULT_DB_ALIAS
+    _send(signals.post_save, obj, update_fields=None, created=True)
+    return obj
 
 
 def _send(signal, obj: Model, **kwargs) -> None:
@@ -197,21 +168,3 @@ def _send(signal, obj: Model, **kwargs) -> None:
     if not obj._meta.auto_created:
         signal.send(sender=obj.__class__, instance=obj, raw=False, using=DEFAULT_DB_ALIAS,
                     **kwargs)  # fmt: skip
-
-
-def update(obj: Model, fields: Sequence[str]) -> None:
-    """UPDATE these fields of one saved instance (by primary key), without the compiler."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    meta = obj._meta
-    _send(signals.pre_save, obj, update_fields=frozenset(fields))
-    chosen = [meta.get_field(name) for name in fields]
-    quote = connection.ops.quote_name
-    sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608  # nosec B608
-        quote(meta.db_table),
-        ", ".join(f"{quote(field.column)} = %s" for field in chosen),
-        quote(meta.pk.column),
-    )
-    params = [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in chosen]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, obj.pk])
-    _send(signals.post_save, obj, update_fields=frozenset(fields), created=False)

@@ -9,7 +9,6 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from cms.events.models import RequirementKind
-from config.api.serializers import SharedFieldsMixin
 
 from ..models import (
     HoldStatus,
@@ -76,7 +75,7 @@ class QuestionSerializer(serializers.Serializer):
     max_length = serializers.IntegerField(allow_null=True)
 
 
-class HoldCreateSerializer(SharedFieldsMixin, serializers.Serializer):
+class HoldCreateSerializer(serializers.Serializer):
     ticket_type = serializers.IntegerField(min_value=1, max_value=ID_MAX)
     quantity = serializers.IntegerField(min_value=1, max_value=100)
     code = serializers.CharField(
@@ -88,7 +87,7 @@ class HoldCreateSerializer(SharedFieldsMixin, serializers.Serializer):
     )
 
 
-class HoldSerializer(SharedFieldsMixin, serializers.Serializer):
+class HoldSerializer(serializers.Serializer):
     token = serializers.UUIDField(
         help_text="The reservation's secret: whoever has it (or its account) places the order."
     )
@@ -117,7 +116,7 @@ class HoldSerializer(SharedFieldsMixin, serializers.Serializer):
         return hold.order.number if hold.order_id else None
 
 
-class AttendeeSerializer(SharedFieldsMixin, serializers.Serializer):
+class AttendeeSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     email = serializers.CharField(max_length=254)
     answers = serializers.DictField(
@@ -128,7 +127,7 @@ class AttendeeSerializer(SharedFieldsMixin, serializers.Serializer):
     )
 
 
-class OrderCreateSerializer(SharedFieldsMixin, serializers.Serializer):
+class OrderCreateSerializer(serializers.Serializer):
     email = serializers.CharField(
         max_length=254,
         required=False,
@@ -141,7 +140,7 @@ class OrderCreateSerializer(SharedFieldsMixin, serializers.Serializer):
     )
 
 
-class OrderTicketSerializer(SharedFieldsMixin, serializers.Serializer):
+class OrderTicketSerializer(serializers.Serializer):
     """A ticket of the order just placed. Reading the order again after one of its tickets
     was transferred shows that ticket as `transferred`, without its code or holder."""
 
@@ -164,7 +163,7 @@ class OrderTicketSerializer(SharedFieldsMixin, serializers.Serializer):
         return data
 
 
-class PaymentSerializer(SharedFieldsMixin, serializers.Serializer):
+class PaymentSerializer(serializers.Serializer):
     intent_id = serializers.CharField(help_text="The Stripe PaymentIntent.")
     client_secret = serializers.CharField(
         help_text="For Stripe.js confirmCardPayment (3-D Secure handled there)."
@@ -181,7 +180,7 @@ class PaymentSerializer(SharedFieldsMixin, serializers.Serializer):
         return settings.STRIPE_PUBLISHABLE_KEY
 
 
-class OrderSerializer(SharedFieldsMixin, serializers.Serializer):
+class OrderSerializer(serializers.Serializer):
     number = serializers.CharField()
     status = serializers.ChoiceField(choices=OrderStatus.choices)
     total = serializers.DecimalField(source="total_incl_tax", max_digits=12, decimal_places=2)
@@ -483,7 +482,7 @@ class OrderLineSerializer(serializers.Serializer):
 
 
 class AccountOrderSerializer(serializers.Serializer):
-    """An order as orders_selectors.with_events decorates it."""
+    """An order as selectors.with_events decorates it."""
 
     number = serializers.CharField()
     date_placed = serializers.DateTimeField()

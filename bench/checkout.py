@@ -52,7 +52,7 @@ from django.utils import translation
 from django.urls import reverse
 from cms.home.demo import home_pages, locales
 from cms.events.factories import event_indexes, make_event
-from commerce.ticketing.services import ticket_type_save
+from commerce.ticketing.services.ticket_types import ticket_type_save
 from commerce.ticketing.models import TicketType
 from django.contrib.auth import get_user_model
 locales()

@@ -1,6 +1,6 @@
 """/<lang>/shop/: Oscar's staff dashboard, and nothing a buyer can use.
 
-A ticket is bought one way only: a seat hold (commerce/ticketing/services.py), which takes
+A ticket is bought one way only: a seat hold (commerce/ticketing/services/holds.py), which takes
 the seats under the event's lock, freezes the price and places the order. Oscar's storefront
 (catalogue, basket, checkout, offers, wishlists, search, customer accounts) would be a second
 way around those rules, so none of it is mounted. Its URL names stay, each answering 404 to

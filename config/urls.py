@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.cache import cached_serve
 from cms.sitemaps import robots_txt, sitemap
-from commerce.ticketing.webhooks import stripe_webhook
+from commerce.ticketing.urls import webhook_urlpatterns as ticketing_webhooks
 from community.notifications import views as notification_views
 from config.health import health
 from search.views import site_search
@@ -17,7 +17,7 @@ from .auth_urls import urlpatterns as auth_urlpatterns
 
 urlpatterns = [
     path("health/", health, name="health"),
-    path("payments/stripe/webhook/", stripe_webhook, name="stripe_webhook"),
+    *ticketing_webhooks,
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),  # Wagtail owns /admin/
@@ -36,9 +36,9 @@ urlpatterns += i18n_patterns(
     path(
         "dashboard/settings/", notification_views.notification_settings, name="dashboard_settings"
     ),
-    path("dashboard/events/registrations/", include("commerce.ticketing.registration_urls")),
+    # ticketing's pages: /tickets/…, /dashboard/billing/…, /dashboard/events/registrations/…
+    path("", include("commerce.ticketing.urls")),
     path("dashboard/events/", include("cms.events.urls")),
-    path("dashboard/billing/", include("commerce.ticketing.billing_urls")),
     path("dashboard/", include("community.accounts.urls")),
     path("members/", include("community.accounts.member_urls")),
     path("forums/", include("community.forums.urls")),
@@ -47,7 +47,6 @@ urlpatterns += i18n_patterns(
         notification_views.unsubscribe_view,
         name="notifications_unsubscribe",
     ),
-    path("tickets/", include("commerce.ticketing.urls")),
     path("shop/", include("commerce.shop_urls")),  # Oscar's staff dashboard only
     path("search/", site_search, name="site_search"),
     # the page tree catches everything else: keep last; anonymous views come from the cache

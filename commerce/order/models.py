@@ -1,6 +1,6 @@
 """Oscar's order models, changed in one way: an order that was never a sale is not counted.
 
-Every order here is placed from a seat hold (`order_place` in commerce/ticketing/services.py).
+Every order here is placed from a seat hold (commerce/ticketing/services/orders.py).
 Until issue #19 Oscar's storefront checkout could also place orders for ticket products,
 with no seat hold, no ticket and no payment; migration 0022 gave those the status
 `Order.INVALID`, and Oscar's basket and order creator can no longer make new ones

@@ -1,6 +1,6 @@
 """Oscar's order creator, which places no order here.
 
-Every order is placed from a seat hold (`order_place` in commerce/ticketing/services.py):
+Every order is placed from a seat hold (`order_place` in commerce/ticketing/services/orders.py):
 that is where capacity is checked under the event's lock, the price frozen and the tickets
 issued. Oscar's checkout, which calls this, is not mounted (commerce/shop_urls.py); should
 anything reach it anyway, it is refused before a row is written or an email sent."""

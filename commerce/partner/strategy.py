@@ -1,6 +1,6 @@
 """Oscar's pricing and availability: Oscar's basket sells nothing here.
 
-A ticket is bought one way only, through a seat hold (commerce/ticketing/services.py), and
+A ticket is bought one way only, through a seat hold (commerce/ticketing/services/holds.py), and
 tickets are all this platform sells. Oscar's storefront is not mounted (commerce/shop_urls.py);
 should a basket be reached anyway, this strategy finds no price and nothing available, so
 `Basket.add_product` refuses the product and Oscar's checkout would refuse the line."""

@@ -15,8 +15,8 @@ class TicketingConfig(AppConfig):
 
         import commerce.ticketing.contributions  # noqa: F401  (registers into events, dashboard)
 
-        # the organizer tools' models, and the inventory alerts' notification types
-        from . import records, types  # noqa: F401
-        from .announcements import on_page_published
+        # the inventory alerts' and disputes' notification types
+        from . import types  # noqa: F401
+        from .services.announcements import on_page_published
 
         page_published.connect(on_page_published, dispatch_uid="ticketing_announce_changes")

@@ -19,8 +19,12 @@ from cms.events.extensions import (
 )
 from community.accounts.dashboard import register_dashboard_section
 
-from .orders_selectors import upcoming_tickets
-from .selectors import event_keys_with_any_tickets, event_keys_with_price, public_ticket_types
+from .selectors import (
+    event_keys_with_any_tickets,
+    event_keys_with_price,
+    public_ticket_types,
+    upcoming_tickets,
+)
 
 
 def tickets_panel(page, request) -> dict:

@@ -14,7 +14,10 @@ from django.utils import timezone
 from cms.events.models import EventPage
 
 from .models import Ticket, TicketType
-from .services import hold_create, order_place, ticket_type_save
+from .services.holds import hold_create
+from .services.orders import order_place
+from .services.promotions import group_discount_create, promo_code_create
+from .services.ticket_types import ticket_type_save
 
 PAID = [
     # name_es, name_en, category, price, capacity, visibility, code
@@ -64,8 +67,6 @@ def demo_tickets() -> int:
                       [{"kind": "share", "threshold": 50, "price": price + 10000}]},
             ))  # fmt: skip
             made += 1
-        from .pricing import group_discount_create, promo_code_create
-
         code = f"COMUNIDAD{event.pk}"
         from oscar.core.loading import get_model
 

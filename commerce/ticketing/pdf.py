@@ -1,7 +1,8 @@
 """PDF tickets (WeasyPrint): one A5 page per ticket with the event, its time in the event's
 time zone, the place, the attendee, the ticket type, the code and the QR, in the language
-asked for. Rendering takes ~60 ms a ticket with HarfBuzz subsetting (libharfbuzz-subset0),
-several times that without: emails build it in a task; downloads build it on request.
+asked for. Rendering is slow, and several times slower without HarfBuzz subsetting
+(libharfbuzz-subset0; docs/performance.md has the figures): emails build it in a task;
+downloads build it on request.
 
 Nothing is fetched while rendering: the QR is a data URI and every other URL is refused,
 so text from an event or an attendee can never make the server load a resource."""
@@ -14,9 +15,9 @@ from collections.abc import Sequence
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .checkin import qr_svg
 from .models import Ticket
-from .orders_selectors import events_in_language
+from .selectors import events_in_language
+from .services.checkin import qr_svg
 
 
 def _qr_data_uri(ticket: Ticket) -> str:

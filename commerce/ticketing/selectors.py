@@ -1,12 +1,45 @@
-"""Ticketing reads shared by the event page, the API and other apps (events notify the
-people registered when an event is cancelled or moved)."""
+"""Ticketing's reads, shared by views, the API, tasks and other apps. Each list costs a
+fixed number of queries whatever its length (tests/quality/test_query_budgets.py,
+tests/commerce/ticketing/test_billing.py).
+
+- The event's tickets: what a visitor is offered, the listings' price filters.
+- Organizers: ticket types with their counts, orders, promo codes, attendees and messages.
+- Buyers: their orders and receipts, their upcoming tickets, the ticket they hold.
+- Waitlist and check-in: a place in line, the door's counts.
+"""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-from django.utils import timezone
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .models import Ticket, TicketStatus, TicketType, TicketVisibility
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.core.loading import get_model
+
+from cms.events.models import EventPage
+from cms.events.permissions import own_events_filter
+
+from .models import (
+    AttendeeMessage,
+    EventInventory,
+    HoldStatus,
+    SeatHold,
+    Ticket,
+    TicketStatus,
+    TicketType,
+    TicketVisibility,
+    WaitlistEntry,
+    WaitlistStatus,
+)
+from .permissions import buyer_holds, holder_q, may_see_registrations, may_see_ticket_type
+from .services.availability import available, taken
+from .services.pricing import seat_prices
+from .services.transfers import transfer_refusal
+
+# ---- the event's tickets ---------------------------------------------------------------------
 
 
 def registrants(event) -> QuerySet[Ticket]:
@@ -47,9 +80,6 @@ def ticket_offers(event, *, code: str = "") -> list[dict]:
     """What the tickets page offers: public types, plus hidden ones the code unlocks, each
     with its price now (price steps applied), the seats left now (None: no limit), whether
     it can be bought now, and the seconds until its sale ends (early-bird countdowns)."""
-    from .pricing import seat_prices
-    from .services import _unlocked, available, taken
-
     now = timezone.now()
     types = TicketType.objects.filter(inventory__event_key=event.translation_key, is_active=True)
     types = list(
@@ -57,7 +87,7 @@ def ticket_offers(event, *, code: str = "") -> list[dict]:
         .prefetch_related("price_steps", "includes__event")
         .order_by("sort_order", "price", "pk")
     )
-    shown = [t for t in types if t.visibility == TicketVisibility.PUBLIC or _unlocked(t, code)]
+    shown = [t for t in types if may_see_ticket_type(t, code)]
     counts = taken(shown[0].inventory) if shown else None
     offers = []
     for ticket_type in shown:
@@ -94,10 +124,57 @@ def question_pairs(source, shown) -> list[tuple]:
     return list(zip(keys, labels, strict=True))
 
 
+def events_in_language(events: Iterable[EventPage], language: str) -> dict:
+    """Translation key → the event's page in `language` (or the page given), in one query."""
+    events = list(events)
+    shown = {event.translation_key: event for event in events}
+    if shown:
+        for page in (
+            EventPage.objects.filter(translation_key__in=shown, locale__language_code=language)
+            .live()
+            .select_related("venue")
+        ):
+            shown[page.translation_key] = page
+    return shown
+
+
+# ---- organizers ------------------------------------------------------------------------------
+
+
+def event_organizers(event: EventPage) -> list:
+    """The event's organizer and co-organizers who are active, each once."""
+    people = {event.organizer_id: event.organizer} if event.organizer_id else {}
+    for user in event.co_organizers.all():
+        people.setdefault(user.pk, user)
+    return [user for user in people.values() if user.is_active]
+
+
+def ticket_type_counts(event: EventPage) -> dict:
+    """Sold, reserved and left per ticket type of the event (three queries)."""
+    inventory = EventInventory.objects.filter(event_key=event.translation_key).first()
+    if inventory is None:
+        return {}
+    now = timezone.now()
+    sold = dict(
+        Ticket.objects.filter(inventory=inventory, status=TicketStatus.VALID)
+        .values_list("ticket_type")
+        .annotate(n=Count("id"))
+    )
+    reserved = dict(
+        SeatHold.objects.filter(inventory=inventory, status=HoldStatus.ACTIVE, expires_at__gt=now)
+        .values_list("ticket_type")
+        .annotate(n=Sum("quantity"))
+    )
+    counts = {"event": sum(sold.values()) + sum(reserved.values()), "types": {}}
+    for type_id in sold.keys() | reserved.keys():
+        counts["types"][type_id] = sold.get(type_id, 0) + reserved.get(type_id, 0)
+    types = TicketType.objects.filter(inventory=inventory).select_related("inventory")
+    left = {t.pk: available(t, counts) for t in types}
+    return {"sold": sold, "reserved": reserved, "left": left}
+
+
 def promo_codes(event):
     """The vouchers whose offers cover the event's ticket types, newest first."""
-    from oscar.core.loading import get_model
-
     Voucher = get_model("voucher", "Voucher")
     products = TicketType.objects.filter(inventory__event_key=event.translation_key).values(
         "product_id"
@@ -111,8 +188,6 @@ def promo_codes(event):
 
 def group_offers(event):
     """The site offers (group discounts) that cover the event's ticket types."""
-    from oscar.core.loading import get_model
-
     ConditionalOffer = get_model("offer", "ConditionalOffer")
     products = TicketType.objects.filter(inventory__event_key=event.translation_key).values(
         "product_id"
@@ -130,8 +205,6 @@ def group_offers(event):
 
 def event_orders(event):
     """The Oscar orders with tickets for the event (any language version), newest first."""
-    from oscar.core.loading import get_model
-
     Order = get_model("order", "Order")
     return (
         Order.objects.filter(tickets__inventory__event_key=event.translation_key)
@@ -139,3 +212,254 @@ def event_orders(event):
         .select_related("user")
         .order_by("-date_placed")
     )
+
+
+STATUS_FILTERS = {
+    "valid": gettext_lazy("Valid"),
+    "void": gettext_lazy("Void"),
+    "checked_in": gettext_lazy("Checked in"),
+    "not_checked_in": gettext_lazy("Not checked in yet"),
+}
+
+
+def managed_inventories(user) -> QuerySet[EventInventory]:
+    """The events with tickets the user manages (every event for admins), latest first,
+    each with `sold` and `checked_in` counted in the same query."""
+    if not may_see_registrations(user):
+        return EventInventory.objects.none()
+    queryset = EventInventory.objects.all()
+    if not user.is_superuser:
+        keys = EventPage.objects.filter(own_events_filter(user)).values("translation_key")
+        queryset = queryset.filter(event_key__in=keys)
+    valid = Q(tickets__status=TicketStatus.VALID)
+    return (
+        queryset.select_related("event")
+        .annotate(
+            sold=Count("tickets", filter=valid),
+            checked_in=Count("tickets", filter=valid & Q(tickets__checked_in_at__isnull=False)),
+        )
+        .order_by("-event__start", "-pk")
+    )
+
+
+def translated_events(inventories: Iterable[EventInventory], language: str) -> dict:
+    """{event_key: the event's page in `language`} (one query), for titles and links."""
+    keys = [inventory.event_key for inventory in inventories]
+    return {
+        page.translation_key: page
+        for page in EventPage.objects.filter(
+            translation_key__in=keys, locale__language_code=language
+        )
+    }
+
+
+def event_inventory(event: EventPage) -> EventInventory | None:
+    return EventInventory.objects.filter(event_key=event.translation_key).first()
+
+
+def event_ticket_types(event: EventPage) -> list[TicketType]:
+    return list(
+        TicketType.objects.filter(inventory__event_key=event.translation_key).order_by(
+            "sort_order", "price", "pk"
+        )
+    )
+
+
+def attendee_list(
+    event: EventPage, *, search: str = "", ticket_type: int | None = None, status: str = ""
+) -> QuerySet[Ticket]:
+    """The event's tickets (every language version), filtered; by order, then ticket."""
+    queryset = Ticket.objects.filter(inventory__event_key=event.translation_key)
+    search = (search or "").strip()[:120]
+    if search:
+        queryset = queryset.filter(
+            Q(attendee_name__icontains=search)
+            | Q(attendee_email__icontains=search)
+            | Q(code__iexact=search)
+            | Q(order__number__iexact=search)
+            | Q(order__guest_email__iexact=search)
+        )
+    if ticket_type:
+        queryset = queryset.filter(ticket_type_id=ticket_type)
+    if status in (TicketStatus.VALID, TicketStatus.VOID):
+        queryset = queryset.filter(status=status)
+    elif status == "checked_in":
+        queryset = queryset.filter(status=TicketStatus.VALID, checked_in_at__isnull=False)
+    elif status == "not_checked_in":
+        queryset = queryset.filter(status=TicketStatus.VALID, checked_in_at__isnull=True)
+    return queryset.select_related("ticket_type", "order").order_by("order__number", "pk")
+
+
+def attendee_questions(event: EventPage) -> list[tuple]:
+    """(question answers are filed under, question shown in `event`'s language)."""
+    inventory = EventInventory.objects.filter(event_key=event.translation_key).first()
+    source = EventPage.objects.get(pk=inventory.event_id) if inventory else event
+    return question_pairs(source, event)
+
+
+@dataclass(frozen=True)
+class AttendeeRow:
+    ticket: Ticket
+    answers: list[str]
+
+
+def _answer(question, value: str) -> str:
+    if question.kind == "checkbox":
+        return _("Yes") if value else _("No")
+    return value
+
+
+def attendee_rows(tickets: Iterable[Ticket], questions: list[tuple]) -> list[AttendeeRow]:
+    return [
+        AttendeeRow(
+            ticket,
+            [_answer(key, (ticket.answers or {}).get(str(key.pk), "")) for key, _l in questions],
+        )
+        for ticket in tickets
+    ]
+
+
+def event_order(event: EventPage, number: str):
+    """The order `number` if it holds tickets for `event`, else None."""
+    Order = get_model("order", "Order")
+    return (
+        Order.objects.filter(
+            number=str(number)[:128], tickets__inventory__event_key=event.translation_key
+        )
+        .distinct()
+        .first()
+    )
+
+
+def recipient_emails(event: EventPage) -> list[str]:
+    """Each valid ticket holder's address once (case-insensitive), in ticket order."""
+    seen: dict[str, str] = {}
+    emails = Ticket.objects.filter(
+        inventory__event_key=event.translation_key, status=TicketStatus.VALID
+    ).order_by("pk")
+    for email in emails.values_list("attendee_email", flat=True):
+        seen.setdefault(email.strip().lower(), email.strip())
+    return list(seen.values())
+
+
+def sent_messages(event: EventPage) -> QuerySet[AttendeeMessage]:
+    return AttendeeMessage.objects.filter(inventory__event_key=event.translation_key).order_by(
+        "-created_at", "-pk"
+    )
+
+
+# ---- buyers ----------------------------------------------------------------------------------
+
+
+def ticket_for_holder(*, user, code: str) -> Ticket | None:
+    """The ticket with this code if `user` holds it (anyone else: None, shown as 404)."""
+    if not (user and user.is_authenticated) or not code:
+        return None
+    return (
+        Ticket.objects.filter(holder_q(user), code=code.strip().upper()[:24])
+        .select_related("ticket_type", "order", "inventory__event__venue")
+        .first()
+    )
+
+
+def _ticket_rows() -> QuerySet[Ticket]:
+    return Ticket.objects.select_related("ticket_type", "inventory__event__venue").order_by("pk")
+
+
+def orders_of_buyer(*, user) -> QuerySet:
+    """The orders `user` placed, newest first, with their lines and tickets prefetched."""
+    Order = get_model("order", "Order")
+    if not (user and user.is_authenticated):
+        return Order.objects.none()
+    return (
+        Order.objects.filter(user=user)
+        .prefetch_related("lines", Prefetch("tickets", queryset=_ticket_rows()))
+        .order_by("-date_placed", "-pk")
+    )
+
+
+def order_of_buyer(*, user, number: str):
+    """One of `user`'s orders by its number (someone else's: None, shown as 404)."""
+    return orders_of_buyer(user=user).filter(number=str(number)[:128]).first()
+
+
+def order_event(order) -> EventPage | None:
+    """The event an order is for (from its prefetched tickets)."""
+    tickets = list(order.tickets.all())
+    return tickets[0].inventory.event if tickets else None
+
+
+def with_events(orders: Iterable, language: str) -> list:
+    """The buyer's orders, each with `.event` (its event in `language`; one query for all),
+    `.quantity`, `.status_label`, and on each ticket `.held` (the buyer still holds it:
+    not transferred away) and `.transferable`."""
+    orders = list(orders)
+    events = [event for order in orders if (event := order_event(order)) is not None]
+    shown = events_in_language(events, language)
+    now = timezone.now()
+    for order in orders:
+        event = order_event(order)
+        order.event = shown.get(event.translation_key, event) if event else None
+        order.quantity = sum(line.quantity for line in order.lines.all())
+        order.status_label = order_status_label(order.status)
+        for ticket in order.tickets.all():
+            ticket.held = buyer_holds(ticket)
+            ticket.transferable = ticket.held and transfer_refusal(ticket, now) is None
+    return orders
+
+
+def upcoming_tickets(*, user, language: str, limit: int = 5) -> list[Ticket]:
+    """The valid tickets `user` holds for events that have not ended, soonest first, each
+    with `.event` in `language`."""
+    if not (user and user.is_authenticated):
+        return []
+    tickets = list(
+        _ticket_rows()
+        .filter(holder_q(user), status=TicketStatus.VALID, inventory__event__end__gt=timezone.now())
+        .order_by("inventory__event__start", "pk")[:limit]
+    )
+    shown = events_in_language([t.inventory.event for t in tickets], language)
+    for ticket in tickets:
+        ticket.event = shown.get(ticket.inventory.event.translation_key, ticket.inventory.event)
+    return tickets
+
+
+# What buyers read for an order's status (Oscar keeps it as a free string). Statuses not
+# listed show as they are stored. (No msgctxt: scripts/messages.py keys on msgid alone, and
+# "Paid" already means a paid event there.)
+ORDER_STATUS_LABELS = {
+    "pending": gettext_lazy("Awaiting payment"),
+    "paid": gettext_lazy("Payment confirmed"),
+    "cancelled": gettext_lazy("Order cancelled"),
+    "expired": gettext_lazy("Order expired"),
+    "refunded": gettext_lazy("Refunded in full"),
+    "partially refunded": gettext_lazy("Partly refunded"),
+}
+
+
+def order_status_label(status: str) -> str:
+    key = (status or "").strip().lower().replace("_", " ")
+    return str(ORDER_STATUS_LABELS.get(key, status))
+
+
+# ---- waitlist and check-in -------------------------------------------------------------------
+
+
+def waitlist_position(entry: WaitlistEntry) -> int | None:
+    """1 for the next in line; None once the entry is no longer waiting."""
+    if entry.status != WaitlistStatus.WAITING:
+        return None
+    ahead = WaitlistEntry.objects.filter(
+        ticket_type_id=entry.ticket_type_id, status=WaitlistStatus.WAITING
+    ).filter(Q(created_at__lt=entry.created_at) | Q(created_at=entry.created_at, pk__lt=entry.pk))
+    return ahead.count() + 1
+
+
+def check_in_counts(event: EventPage) -> dict:
+    tickets = Ticket.objects.filter(
+        inventory__event_key=event.translation_key, status=TicketStatus.VALID
+    )
+    return {
+        "sold": tickets.count(),
+        "checked_in": tickets.filter(checked_in_at__isnull=False).count(),
+    }

@@ -1,24 +1,27 @@
 """Sold-out answers before the request stack.
 
-In a rush for the last seats most hold requests end in "sold out": in the benchmark's race
-for 50 seats, 450 of 500. Each of those cost a full API request (sessions, rate limits, DRF,
-the counters' query and the run-out holds' query, about 4 ms of CPU), and together they
-queued everyone's answer behind them (race p95 about 1 s on two cores).
+In a rush for the last seats most hold requests end in "sold out". Each of those would cost
+a full API request (sessions, rate limits, DRF, the counters' query and the run-out holds'
+query), and together they would queue everyone's answer behind them.
 
 So the hold service, when it has just found a public ticket type sold out (exactly, from
 committed counters and run-out holds), notes that in its process for
 `TICKETING_SOLD_OUT_SECONDS` (default 1), and `SoldOutMiddleware`, near the top of the stack,
 answers further hold requests for that type with the API's own 409 `sold_out`: no session, no
-rate-limit round trip, no query (about 0.3 ms instead of 4 in-process).
+rate-limit round trip, no query. docs/performance.md has the measurements that keep it.
 
 The note only ever refuses; it never grants a seat, so it cannot oversell. It can be stale in
 one direction only, and briefly: whatever frees seats or changes capacity in this process
-(`recount`, a ticket type's save, an event's capacity change) clears the event's notes at
-once and again after the commit, and notes in the other server processes (or one written by
-a request that read the counters just before that commit) run out within
-`TICKETING_SOLD_OUT_SECONDS`.
-The notes live in the process, not in the shared cache: a cache round trip on every hold
-request would cost more than the rare extra slow "sold out" each process answers itself.
+(`inventory_recount`, a ticket type's save, an event's capacity change) clears the event's
+notes at once and again after the commit, and notes in the other server processes (or one
+written by a request that read the counters just before that commit) run out within
+`TICKETING_SOLD_OUT_SECONDS`. The notes live in the process, not in the shared cache: a cache
+round trip on every hold request would cost more than the rare extra slow "sold out" each
+process answers itself.
+
+One Django internal: the answer carries Django's own marker for a response already logged
+(`_has_been_logged`, read by `django.utils.log.log_response`), so a rush does not log a
+warning per buyer; tests/commerce/ticketing/test_soldout.py fails if Django stops reading it.
 """
 
 from __future__ import annotations

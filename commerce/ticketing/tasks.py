@@ -12,9 +12,9 @@ from oscar.core.loading import get_model
 from cms.events.calendars import event_ics
 
 from .models import Ticket
-from .orders_selectors import events_in_language
 from .pdf import pdf_filename, tickets_pdf
-from .transfers import buyer_holds
+from .permissions import buyer_holds
+from .selectors import event_organizers, events_in_language
 
 
 def _email(template: str, context: dict, address: str) -> EmailMultiAlternatives:
@@ -36,7 +36,7 @@ def _with_tickets(message: EmailMultiAlternatives, tickets: list, language: str,
 def send_tickets(order_id: int, language: str = "es") -> None:
     """Email the buyer (and each attendee with another address) their tickets: one PDF with
     a page per ticket, and the event's .ics. A ticket transferred since goes to its new
-    holder only, never back to the buyer (transfers.py)."""
+    holder only, never back to the buyer (services/transfers.py)."""
     Order = get_model("order", "Order")
     order = Order.objects.select_related("user").get(pk=order_id)
     tickets = list(
@@ -64,7 +64,7 @@ def tickets_issued(order_id: int, language: str, inventory_id: int) -> None:
     """After an order is paid (or free): the organizers' inventory alerts (each announced
     once, whatever happens next), then the tickets to the buyer. One task, so the order's
     request queues one job."""
-    from .alerts import check_inventory
+    from .services.alerts import check_inventory
 
     check_inventory(inventory_id)
     send_tickets(order_id, language)
@@ -80,15 +80,13 @@ def tell_dispute(order_id: int, reason: str) -> None:
     from community.notifications.rendering import recipient_language
     from community.notifications.services import notify
 
-    from .alerts import _organizers
-
     Order = get_model("order", "Order")
     order = Order.objects.get(pk=order_id)
     ticket = order.tickets.select_related("inventory__event").order_by("pk").first()
     if ticket is None:
         return
     event = ticket.inventory.event
-    people = {user.pk: user for user in _organizers(event)}
+    people = {user.pk: user for user in event_organizers(event)}
     for admin in get_user_model().objects.filter(is_superuser=True, is_active=True):
         people.setdefault(admin.pk, admin)
     url = reverse("ticketing_admin:order", args=[event.pk, order.number])
@@ -172,12 +170,13 @@ def sweep() -> None:
     from django.db import transaction
     from django.utils import timezone
 
-    from . import payments, waitlist
     from .models import SeatHold, WaitlistEntry, WaitlistStatus
-    from .services import recount
+    from .services.availability import inventory_recount
+    from .services.orders import expire_unpaid
+    from .services.waitlist import waitlist_sweep
 
-    payments.expire_unpaid()
-    waitlist.sweep()
+    expire_unpaid()
+    waitlist_sweep()
     recent = SeatHold.objects.filter(created_at__gte=timezone.now() - timedelta(days=1))
     busy = set(recent.values_list("inventory_id", flat=True)) | set(
         WaitlistEntry.objects.filter(status=WaitlistStatus.WAITING).values_list(
@@ -186,7 +185,7 @@ def sweep() -> None:
     )
     for inventory_id in sorted(busy):  # one short lock each
         with transaction.atomic():
-            recount([inventory_id])
+            inventory_recount([inventory_id])
 
 
 def _language_of(user, fallback: str) -> str:

@@ -5,18 +5,19 @@ from wagtail.admin.widgets import Button
 
 from cms.events.models import EventPage
 
-from . import admin_orders, admin_views, services
+from .permissions import may_manage_tickets
+from .views import admin
 
 
 @hooks.register("register_admin_urls")
 def register_ticket_type_urls():
     urls = [
-        path("", admin_views.ticket_types, name="list"),
-        path("add/", admin_views.ticket_type_edit, name="add"),
-        path("<id:pk>/", admin_views.ticket_type_edit, name="edit"),
-        path("orders/", admin_orders.orders, name="orders"),
-        path("orders/<str:number>/", admin_orders.order_detail, name="order"),
-        path("promotions/", admin_orders.promotions, name="promotions"),
+        path("", admin.ticket_type_list, name="ticket_type_list"),
+        path("add/", admin.ticket_type_edit, name="ticket_type_add"),
+        path("<id:pk>/", admin.ticket_type_edit, name="ticket_type_edit"),
+        path("orders/", admin.order_list, name="orders"),
+        path("orders/<str:number>/", admin.order_detail, name="order"),
+        path("promotions/", admin.promotion_list, name="promotions"),
     ]
     return [path("events/<id:page_id>/tickets/", include((urls, "ticketing_admin")))]
 
@@ -24,10 +25,10 @@ def register_ticket_type_urls():
 @hooks.register("register_page_header_buttons")
 def tickets_button(page, user, view_name, next_url=None):
     specific = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
-    if isinstance(specific, EventPage) and services.may_manage_tickets(user, specific):
+    if isinstance(specific, EventPage) and may_manage_tickets(user, specific):
         yield Button(
             _("Tickets"),
-            reverse("ticketing_admin:list", args=[page.pk]),
+            reverse("ticketing_admin:ticket_type_list", args=[page.pk]),
             icon_name="tag",
             priority=30,
         )
@@ -35,10 +36,8 @@ def tickets_button(page, user, view_name, next_url=None):
 
 @hooks.register("register_admin_urls")
 def register_attendee_urls():
-    from . import admin_registrations
-
     urls = [
-        path("", admin_registrations.attendees, name="list"),
-        path("export/", admin_registrations.attendees_export, name="export"),
+        path("", admin.attendee_list, name="attendee_list"),
+        path("export/", admin.attendee_export, name="attendee_export"),
     ]
     return [path("events/<id:page_id>/attendees/", include((urls, "ticketing_attendees_admin")))]

@@ -16,7 +16,6 @@ v1 = [
     path("", include("cms.blog.api.urls")),
     path("", include("cms.events.api.urls")),
     path("", include("commerce.ticketing.api.urls")),
-    path("", include("commerce.ticketing.api.registration_urls")),
 ]
 v1_include = include((v1, "api"), namespace="v1")
 

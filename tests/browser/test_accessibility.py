@@ -169,7 +169,9 @@ def _registered_event(organizer):
     from django.utils import timezone
 
     from cms.events.models import EventPage, EventRequirement
-    from commerce.ticketing.services import hold_create, order_place, ticket_type_save
+    from commerce.ticketing.services.holds import hold_create
+    from commerce.ticketing.services.orders import order_place
+    from commerce.ticketing.services.ticket_types import ticket_type_save
 
     upcoming = EventPage.objects.live().filter(status="published", start__gt=timezone.now())
     event = upcoming.filter(locale__language_code="es").order_by("start").first()

@@ -485,7 +485,7 @@ def _setups():
     def ticketed_event(owner, counterpart):  # a published event owner organizes, one type
         from cms.events.factories import event_indexes, make_event
         from cms.home.demo import home_pages
-        from commerce.ticketing.services import ticket_type_save
+        from commerce.ticketing.services.ticket_types import ticket_type_save
         from community.accounts.factories import UserFactory
 
         index = event_indexes(home_pages("/es/auth/register/"))["es"]
@@ -496,7 +496,8 @@ def _setups():
         return {"event_id": event.pk, "pk": ticket_type.pk}
 
     def registered_event(owner, counterpart):  # a ticketed event with one order placed
-        from commerce.ticketing.services import hold_create, order_place
+        from commerce.ticketing.services.holds import hold_create
+        from commerce.ticketing.services.orders import order_place
 
         ids = ticketed_event(owner, counterpart)
         hold = hold_create(ticket_type_id=ids["pk"], quantity=1)
@@ -505,14 +506,15 @@ def _setups():
         return {"event_id": ids["event_id"], "number": order.number}
 
     def seat_hold(owner, counterpart):  # owner's hold of one seat
-        from commerce.ticketing.services import hold_create
+        from commerce.ticketing.services.holds import hold_create
 
         ticket_type_id = ticketed_event(counterpart, owner)["pk"]
         hold = hold_create(ticket_type_id=ticket_type_id, quantity=1, user=owner)
         return {"token": hold.token}
 
     def sold_out(owner, counterpart):  # a one-seat type whose seat someone else holds
-        from commerce.ticketing.services import hold_create, ticket_type_save
+        from commerce.ticketing.services.holds import hold_create
+        from commerce.ticketing.services.ticket_types import ticket_type_save
 
         made = ticketed_event(counterpart, owner)
         from commerce.ticketing.models import TicketType
@@ -526,14 +528,15 @@ def _setups():
         return made
 
     def waitlist_entry(owner, counterpart):
-        from commerce.ticketing.waitlist import join
+        from commerce.ticketing.services.waitlist import waitlist_join
 
         made = sold_out(owner, counterpart)
-        entry = join(ticket_type_id=made["pk"], quantity=1, user=owner)
+        entry = waitlist_join(ticket_type_id=made["pk"], quantity=1, user=owner)
         return {"token": entry.token}
 
     def registration(owner, counterpart):  # owner's free order for counterpart's event
-        from commerce.ticketing.services import hold_create, order_place
+        from commerce.ticketing.services.holds import hold_create
+        from commerce.ticketing.services.orders import order_place
 
         ticket_type_id = ticketed_event(counterpart, owner)["pk"]
         hold = hold_create(ticket_type_id=ticket_type_id, quantity=1, user=owner)
@@ -542,7 +545,7 @@ def _setups():
         return {"number": order.number}
 
     def placed_order(owner, counterpart):  # an order owner placed for one seat
-        from commerce.ticketing.services import order_place
+        from commerce.ticketing.services.orders import order_place
 
         hold = seat_hold(owner, counterpart)
         order = order_place(
@@ -553,7 +556,7 @@ def _setups():
         return {"number": order.number, "code": order.tickets.get().code}
 
     def transferred_order(owner, counterpart):  # owner's order, its ticket given away
-        from commerce.ticketing.transfers import ticket_transfer
+        from commerce.ticketing.services.transfers import ticket_transfer
 
         placed = placed_order(owner, counterpart)
         ticket = ticket_transfer(

@@ -482,7 +482,9 @@ def test_my_event_listing(api_client, demo_site, make_user):
 
 def test_my_ticket_listing(api_client, demo_site, make_user):
     from cms.events.factories import event_indexes, make_event
-    from commerce.ticketing.services import hold_create, order_place, ticket_type_save
+    from commerce.ticketing.services.holds import hold_create
+    from commerce.ticketing.services.orders import order_place
+    from commerce.ticketing.services.ticket_types import ticket_type_save
 
     indexes = event_indexes(demo_site["homes"])
     member = make_user(Role.MEMBER, email="socia@example.org")
@@ -508,7 +510,9 @@ def test_my_ticket_listing(api_client, demo_site, make_user):
 def test_event_attendee_listing(api_client, demo_site, make_user):
     from cms.events.factories import event_indexes, make_event
     from cms.events.models import EventRequirement
-    from commerce.ticketing.services import hold_create, order_place, ticket_type_save
+    from commerce.ticketing.services.holds import hold_create
+    from commerce.ticketing.services.orders import order_place
+    from commerce.ticketing.services.ticket_types import ticket_type_save
 
     organizer = make_user(Role.ORGANIZER)
     event = make_event(event_indexes(demo_site["homes"])["es"], organizer=organizer)
@@ -535,7 +539,9 @@ def test_event_attendee_listing(api_client, demo_site, make_user):
 
 def test_my_order_listing(api_client, demo_site, make_user):
     from cms.events.factories import event_indexes, make_event
-    from commerce.ticketing.services import hold_create, order_place, ticket_type_save
+    from commerce.ticketing.services.holds import hold_create
+    from commerce.ticketing.services.orders import order_place
+    from commerce.ticketing.services.ticket_types import ticket_type_save
 
     indexes = event_indexes(demo_site["homes"])
     member = make_user(Role.MEMBER, email="socia@example.org")

@@ -42,10 +42,10 @@ def _admin_starts() -> list[str]:
         reverse("forums_moderation:queue"),
         reverse("events_funnel"),
         reverse("resources_downloads"),
-        reverse("ticketing_admin:list", args=[event.pk]),
+        reverse("ticketing_admin:ticket_type_list", args=[event.pk]),
         reverse("ticketing_admin:orders", args=[event.pk]),
         reverse("ticketing_admin:promotions", args=[event.pk]),
-        reverse("ticketing_attendees_admin:list", args=[event.pk]),
+        reverse("ticketing_attendees_admin:attendee_list", args=[event.pk]),
     ]
 
 

@@ -1,13 +1,14 @@
-"""Ticketing API: the shapes in and out. The rules live in the services; these serializers
-only check types and sizes so that malformed input is a 400 before any lookup."""
+"""Ticketing API: the shapes in and out, for buyers, their account and organizers. The rules
+live in the services; these serializers only check types and sizes so that malformed input
+is a 400 before any lookup."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema_field
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from cms.events.models import RequirementKind
-from config.api.serializers import SharedFieldsMixin
 
 from ..models import (
     HoldStatus,
@@ -16,12 +17,16 @@ from ..models import (
     RefundStatus,
     StepKind,
     TicketCategory,
+    TicketStatus,
     TicketType,
     TicketVisibility,
     WaitlistStatus,
 )
-from ..services import TICKET_FIELDS
-from ..transfers import buyer_holds
+from ..permissions import buyer_holds, holds_ticket
+from ..selectors import STATUS_FILTERS, attendee_rows, waitlist_position
+from ..services.registrations import BODY_MAX, SUBJECT_MAX
+from ..services.ticket_types import TICKET_FIELDS
+from ..services.transfers import transfer_refusal
 
 ID_MAX = 2**53
 
@@ -70,7 +75,7 @@ class QuestionSerializer(serializers.Serializer):
     max_length = serializers.IntegerField(allow_null=True)
 
 
-class HoldCreateSerializer(SharedFieldsMixin, serializers.Serializer):
+class HoldCreateSerializer(serializers.Serializer):
     ticket_type = serializers.IntegerField(min_value=1, max_value=ID_MAX)
     quantity = serializers.IntegerField(min_value=1, max_value=100)
     code = serializers.CharField(
@@ -82,7 +87,7 @@ class HoldCreateSerializer(SharedFieldsMixin, serializers.Serializer):
     )
 
 
-class HoldSerializer(SharedFieldsMixin, serializers.Serializer):
+class HoldSerializer(serializers.Serializer):
     token = serializers.UUIDField(
         help_text="The reservation's secret: whoever has it (or its account) places the order."
     )
@@ -111,7 +116,7 @@ class HoldSerializer(SharedFieldsMixin, serializers.Serializer):
         return hold.order.number if hold.order_id else None
 
 
-class AttendeeSerializer(SharedFieldsMixin, serializers.Serializer):
+class AttendeeSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     email = serializers.CharField(max_length=254)
     answers = serializers.DictField(
@@ -122,7 +127,7 @@ class AttendeeSerializer(SharedFieldsMixin, serializers.Serializer):
     )
 
 
-class OrderCreateSerializer(SharedFieldsMixin, serializers.Serializer):
+class OrderCreateSerializer(serializers.Serializer):
     email = serializers.CharField(
         max_length=254,
         required=False,
@@ -135,7 +140,7 @@ class OrderCreateSerializer(SharedFieldsMixin, serializers.Serializer):
     )
 
 
-class OrderTicketSerializer(SharedFieldsMixin, serializers.Serializer):
+class OrderTicketSerializer(serializers.Serializer):
     """A ticket of the order just placed. Reading the order again after one of its tickets
     was transferred shows that ticket as `transferred`, without its code or holder."""
 
@@ -158,7 +163,7 @@ class OrderTicketSerializer(SharedFieldsMixin, serializers.Serializer):
         return data
 
 
-class PaymentSerializer(SharedFieldsMixin, serializers.Serializer):
+class PaymentSerializer(serializers.Serializer):
     intent_id = serializers.CharField(help_text="The Stripe PaymentIntent.")
     client_secret = serializers.CharField(
         help_text="For Stripe.js confirmCardPayment (3-D Secure handled there)."
@@ -175,7 +180,7 @@ class PaymentSerializer(SharedFieldsMixin, serializers.Serializer):
         return settings.STRIPE_PUBLISHABLE_KEY
 
 
-class OrderSerializer(SharedFieldsMixin, serializers.Serializer):
+class OrderSerializer(serializers.Serializer):
     number = serializers.CharField()
     status = serializers.ChoiceField(choices=OrderStatus.choices)
     total = serializers.DecimalField(source="total_incl_tax", max_digits=12, decimal_places=2)
@@ -362,9 +367,7 @@ class WaitlistEntrySerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_position(self, entry):
-        from ..waitlist import position
-
-        return position(entry)
+        return waitlist_position(entry)
 
     @extend_schema_field(serializers.UUIDField(allow_null=True))
     def get_hold(self, entry):
@@ -401,3 +404,182 @@ class PromoCodeSerializer(serializers.Serializer):
     discount_given = serializers.DecimalField(
         source="total_discount", max_digits=12, decimal_places=2
     )
+
+
+# ---- the buyer's account ---------------------------------------------------------------------
+
+
+class TransferSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120, help_text="The new attendee's name.")
+    email = serializers.CharField(
+        max_length=254, help_text="The new attendee's email: their PDF ticket is sent there."
+    )
+
+
+class AccountTicketSerializer(serializers.Serializer):
+    """A ticket as its buyer or holder reads it. Once transferred to someone else, the
+    buyer's order still lists it, as `transferred`, with no code, holder or PDF."""
+
+    code = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
+    attendee_name = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
+    attendee_email = serializers.CharField(allow_null=True, help_text="Null once transferred away.")
+    ticket_type = serializers.CharField(source="ticket_type.name")
+    status = serializers.ChoiceField(choices=TicketStatus.choices)
+    checked_in = serializers.SerializerMethodField()
+    pdf = serializers.SerializerMethodField(help_text="Where to download the PDF ticket.")
+    transferable = serializers.SerializerMethodField(
+        help_text="Whether it can be transferred now (POST …/transfer/)."
+    )
+    transferred = serializers.SerializerMethodField(
+        help_text="Transferred to someone else: only they may see, download or transfer it."
+    )
+
+    def _held(self, ticket) -> bool:
+        held = getattr(ticket, "held", None)  # selectors.with_events
+        if held is not None:
+            return held
+        request = self.context.get("request")
+        return holds_ticket(request.user, ticket) if request is not None else buyer_holds(ticket)
+
+    def to_representation(self, ticket):
+        data = super().to_representation(ticket)
+        if not self._held(ticket):
+            data.update(code=None, attendee_name=None, attendee_email=None, pdf=None,
+                        transferable=False)  # fmt: skip
+        return data
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_checked_in(self, ticket) -> bool:
+        return ticket.checked_in_at is not None
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_transferable(self, ticket) -> bool:
+        if hasattr(ticket, "transferable"):
+            return ticket.transferable
+        return transfer_refusal(ticket) is None
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_transferred(self, ticket) -> bool:
+        return not self._held(ticket)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_pdf(self, ticket):
+        if ticket.status != TicketStatus.VALID:
+            return None
+        return reverse("v1:my-ticket-pdf", kwargs={"code": ticket.code})
+
+
+class OrderLineSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    quantity = serializers.IntegerField()
+    unit_price = serializers.DecimalField(
+        source="unit_price_incl_tax", max_digits=12, decimal_places=2, allow_null=True
+    )
+    total = serializers.DecimalField(source="line_price_incl_tax", max_digits=12, decimal_places=2)
+    total_excl_tax = serializers.DecimalField(
+        source="line_price_excl_tax", max_digits=12, decimal_places=2
+    )
+
+
+class AccountOrderSerializer(serializers.Serializer):
+    """An order as selectors.with_events decorates it."""
+
+    number = serializers.CharField()
+    date_placed = serializers.DateTimeField()
+    status = serializers.CharField(help_text="As stored: Pending, Paid, Refunded…")
+    status_label = serializers.CharField(help_text="In the request's language.")
+    currency = serializers.CharField()
+    total = serializers.DecimalField(source="total_incl_tax", max_digits=12, decimal_places=2)
+    quantity = serializers.IntegerField(help_text="Tickets in the order.")
+    event = serializers.SerializerMethodField(help_text="In the request's language when it exists.")
+    tickets = AccountTicketSerializer(many=True, source="tickets.all")
+
+    @extend_schema_field(TicketEventSerializer(allow_null=True))
+    def get_event(self, order):
+        event = getattr(order, "event", None)
+        return TicketEventSerializer(event, context=self.context).data if event else None
+
+
+class AccountOrderDetailSerializer(AccountOrderSerializer):
+    """A receipt: the lines and the totals with and without tax."""
+
+    total_excl_tax = serializers.DecimalField(max_digits=12, decimal_places=2)
+    tax = serializers.DecimalField(source="total_tax", max_digits=12, decimal_places=2)
+    email = serializers.CharField(help_text="The buyer's email.")
+    lines = OrderLineSerializer(many=True, source="lines.all")
+
+
+# ---- organizers' attendee lists and messages -------------------------------------------------
+
+
+class AttendeeQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(
+        max_length=120,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Part of a name or email, or a ticket code or order number.",
+    )
+    ticket_type = serializers.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+    status = serializers.ChoiceField(
+        choices=list(STATUS_FILTERS),
+        required=False,
+        allow_blank=True,
+        default="",
+    )
+
+
+class AnswerSerializer(serializers.Serializer):
+    question = serializers.IntegerField(help_text="The question's id (see /questions/).")
+    label = serializers.CharField()
+    answer = serializers.CharField(allow_blank=True)
+
+
+@extend_schema_serializer(component_name="Attendee")  # its name before OrderCreate's took it
+class AttendeeRowSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    attendee_name = serializers.CharField()
+    attendee_email = serializers.CharField()
+    ticket_type = serializers.IntegerField(source="ticket_type_id")
+    ticket_type_name = serializers.CharField(source="ticket_type.name")
+    order = serializers.CharField(source="order.number")
+    status = serializers.ChoiceField(choices=TicketStatus.choices)
+    checked_in_at = serializers.DateTimeField(allow_null=True)
+    answers = serializers.SerializerMethodField()
+
+    @extend_schema_field(AnswerSerializer(many=True))
+    def get_answers(self, ticket):
+        questions = self.context.get("questions", [])
+        row = attendee_rows([ticket], questions)[0]
+        return [
+            {"question": key.pk, "label": label.label, "answer": answer}
+            for (key, label), answer in zip(questions, row.answers, strict=True)
+        ]
+
+
+class AttendeeMessageRequestSerializer(serializers.Serializer):
+    subject = serializers.CharField(max_length=SUBJECT_MAX)
+    body = serializers.CharField(max_length=BODY_MAX)
+    idempotency_key = serializers.CharField(
+        max_length=64,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Sending again with the same key (or, without one, the same subject and "
+        "text) sends nothing: the first message is answered, with 200.",
+    )
+
+
+class AttendeeMessageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    subject = serializers.CharField()
+    status = serializers.CharField(help_text="pending, sending or sent.")
+    recipients = serializers.IntegerField(
+        help_text="People written to (each valid ticket holder's address once)."
+    )
+    created_at = serializers.DateTimeField()
+
+
+class ResendSerializer(serializers.Serializer):
+    order = serializers.CharField()
+    status = serializers.CharField(help_text="queued: the email is on its way.")

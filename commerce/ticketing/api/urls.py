@@ -1,47 +1,73 @@
+"""Ticketing's API routes (config/api/urls.py mounts them under /api/v1/, namespace `v1`):
+offers, holds, orders and the waitlist for anyone; a buyer's tickets and orders; ticket
+types, promo codes, check-in, refunds and attendees for the event's organizers."""
+
 from django.urls import path
 
-from . import account_views, views
+from .views import account, organizer, public
 
 urlpatterns = [
-    path("events/<id:event_id>/tickets/", views.EventOffersView.as_view(), name="event-tickets"),
+    # anyone registering
+    path("events/<id:event_id>/tickets/", public.EventOffersView.as_view(), name="event-tickets"),
     path(
         "events/<id:event_id>/questions/",
-        views.EventQuestionsView.as_view(),
+        public.EventQuestionsView.as_view(),
         name="event-questions",
     ),
-    path(
-        "events/<id:event_id>/ticket-types/",
-        views.TicketTypeListView.as_view(),
-        name="event-ticket-types",
-    ),
-    path(
-        "events/<id:event_id>/ticket-types/<id:pk>/",
-        views.TicketTypeDetailView.as_view(),
-        name="event-ticket-type",
-    ),
-    path("events/<id:event_id>/check-ins/", views.CheckInView.as_view(), name="event-check-ins"),
-    path("holds/", views.HoldCreateView.as_view(), name="holds"),
-    path("holds/<uuid:token>/", views.HoldDetailView.as_view(), name="hold"),
-    path("holds/<uuid:token>/order/", views.HoldOrderView.as_view(), name="hold-order"),
-    path("me/tickets/", views.MyTicketListView.as_view(), name="my-tickets"),
-    path("orders/<str:number>/refunds/", views.OrderRefundView.as_view(), name="order-refunds"),
-    path("waitlist/", views.WaitlistJoinView.as_view(), name="waitlist"),
-    path("waitlist/<uuid:token>/", views.WaitlistEntryView.as_view(), name="waitlist-entry"),
-    path(
-        "events/<id:event_id>/promo-codes/",
-        views.PromoCodeListView.as_view(),
-        name="event-promo-codes",
-    ),
+    path("holds/", public.HoldCreateView.as_view(), name="holds"),
+    path("holds/<uuid:token>/", public.HoldDetailView.as_view(), name="hold"),
+    path("holds/<uuid:token>/order/", public.HoldOrderView.as_view(), name="hold-order"),
+    path("waitlist/", public.WaitlistJoinView.as_view(), name="waitlist"),
+    path("waitlist/<uuid:token>/", public.WaitlistEntryView.as_view(), name="waitlist-entry"),
+    # the buyer's account
+    path("me/tickets/", account.MyTicketListView.as_view(), name="my-tickets"),
     path(
         "me/tickets/<str:code>/pdf/",
-        account_views.MyTicketPdfView.as_view(),
+        account.MyTicketPdfView.as_view(),
         name="my-ticket-pdf",
     ),
     path(
         "me/tickets/<str:code>/transfer/",
-        account_views.MyTicketTransferView.as_view(),
+        account.MyTicketTransferView.as_view(),
         name="my-ticket-transfer",
     ),
-    path("me/orders/", account_views.MyOrderListView.as_view(), name="my-orders"),
-    path("me/orders/<str:number>/", account_views.MyOrderDetailView.as_view(), name="my-order"),
+    path("me/orders/", account.MyOrderListView.as_view(), name="my-orders"),
+    path("me/orders/<str:number>/", account.MyOrderDetailView.as_view(), name="my-order"),
+    # the event's organizers and admins
+    path(
+        "events/<id:event_id>/ticket-types/",
+        organizer.TicketTypeListView.as_view(),
+        name="event-ticket-types",
+    ),
+    path(
+        "events/<id:event_id>/ticket-types/<id:pk>/",
+        organizer.TicketTypeDetailView.as_view(),
+        name="event-ticket-type",
+    ),
+    path(
+        "events/<id:event_id>/check-ins/",
+        organizer.CheckInView.as_view(),
+        name="event-check-ins",
+    ),
+    path("orders/<str:number>/refunds/", organizer.OrderRefundView.as_view(), name="order-refunds"),
+    path(
+        "events/<id:event_id>/promo-codes/",
+        organizer.PromoCodeListView.as_view(),
+        name="event-promo-codes",
+    ),
+    path(
+        "events/<id:event_id>/attendees/",
+        organizer.AttendeeListView.as_view(),
+        name="event-attendees",
+    ),
+    path(
+        "events/<id:event_id>/attendees/message/",
+        organizer.AttendeeMessageView.as_view(),
+        name="event-attendees-message",
+    ),
+    path(
+        "events/<id:event_id>/orders/<str:number>/resend/",
+        organizer.OrderResendView.as_view(),
+        name="event-order-resend",
+    ),
 ]

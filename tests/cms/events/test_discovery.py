@@ -158,7 +158,7 @@ def test_content_api_event_listing_query_count_does_not_grow(api_client, index):
 
 
 def test_free_and_paid_filters_follow_the_ticket_types(client, index, make_user):
-    from commerce.ticketing.services import ticket_type_save
+    from commerce.ticketing.services.ticket_types import ticket_type_save
 
     admin = make_user("admin")
     make_event(index, days=1, title="Sin entradas")

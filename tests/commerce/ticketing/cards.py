@@ -1,7 +1,7 @@
 """The buyer's side of a card payment (what Stripe.js does in the browser), against
 localstripe: attach a test card to the intent and confirm it."""
 
-from commerce.ticketing import payments
+from commerce.ticketing.services import payments
 
 OK = "4242424242424242"
 DECLINED = "4000000000000341"

@@ -1,7 +1,7 @@
 import pytest
 
 from cms.events.factories import event_indexes, make_event
-from commerce.ticketing.services import ticket_type_save
+from commerce.ticketing.services.ticket_types import ticket_type_save
 from community.accounts.roles import Role
 
 

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 
 from commerce.ticketing.models import TicketType
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
 from community.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -21,47 +23,52 @@ def _form(**changes):
 def test_the_organizer_adds_and_edits_ticket_types(client, event, organizer):
     client.force_login(organizer)
     edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
-    assert reverse("ticketing_admin:list", args=[event.pk]) in edit_page
-    response = client.post(reverse("ticketing_admin:add", args=[event.pk]), _form())
+    assert reverse("ticketing_admin:ticket_type_list", args=[event.pk]) in edit_page
+    response = client.post(reverse("ticketing_admin:ticket_type_add", args=[event.pk]), _form())
     assert response.status_code == 302
     ticket_type = TicketType.objects.get()
     assert ticket_type.product.stockrecords.get().price == 25000
     bad = client.post(
-        reverse("ticketing_admin:edit", args=[event.pk, ticket_type.pk]),
+        reverse("ticketing_admin:ticket_type_edit", args=[event.pk, ticket_type.pk]),
         _form(min_per_order="5", max_per_order="2"),
     )
     assert bad.status_code == 200 and bad.context["form"].errors["max_per_order"]
     client.post(
-        reverse("ticketing_admin:edit", args=[event.pk, ticket_type.pk]), _form(price="30000")
+        reverse("ticketing_admin:ticket_type_edit", args=[event.pk, ticket_type.pk]),
+        _form(price="30000"),
     )
     assert TicketType.objects.get().product.stockrecords.get().price == 30000
-    listing = client.get(reverse("ticketing_admin:list", args=[event.pk]))
+    listing = client.get(reverse("ticketing_admin:ticket_type_list", args=[event.pk]))
     assert listing.status_code == 200 and listing.context["rows"][0]["left"] == 10
 
 
 @pytest.mark.parametrize("role", [Role.ORGANIZER, Role.MEMBER, "moderator"])
 def test_others_cannot_manage_the_events_tickets(client, event, make_user, role):
     client.force_login(make_user(role))
-    for url in (reverse("ticketing_admin:list", args=[event.pk]),
-                reverse("ticketing_admin:add", args=[event.pk])):  # fmt: skip
+    for url in (reverse("ticketing_admin:ticket_type_list", args=[event.pk]),
+                reverse("ticketing_admin:ticket_type_add", args=[event.pk])):  # fmt: skip
         assert client.get(url).status_code in (302, 403)
-    client.post(reverse("ticketing_admin:add", args=[event.pk]), _form())
+    client.post(reverse("ticketing_admin:ticket_type_add", args=[event.pk]), _form())
     assert not TicketType.objects.exists()
 
 
 def test_admins_manage_any_events_tickets(client, event, admin_user):
     client.force_login(admin_user)
-    assert client.post(reverse("ticketing_admin:add", args=[event.pk]), _form()).status_code == 302
+    assert (
+        client.post(
+            reverse("ticketing_admin:ticket_type_add", args=[event.pk]), _form()
+        ).status_code
+        == 302
+    )
 
 
 def test_the_organizer_refunds_from_the_orders_admin_and_sees_the_audit_log(
     client, event, organizer, make_ticket_type, make_user
 ):
-    from commerce.ticketing import services
 
     ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
-    order = services.order_place(
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    order = order_place(
         hold_token=hold.token, email="g@example.org",
         attendees=[{"name": "Ana", "email": "ana@example.org"}],
     )  # fmt: skip

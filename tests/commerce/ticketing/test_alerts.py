@@ -3,9 +3,10 @@ total, passes 80% and 100% sold."""
 
 import pytest
 
-from commerce.ticketing import alerts, services
-from commerce.ticketing.models import EventInventory
-from commerce.ticketing.records import InventoryAlert
+from commerce.ticketing.models import EventInventory, InventoryAlert
+from commerce.ticketing.services.alerts import check_inventory
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
 from community.accounts.roles import Role
 from community.notifications.models import Notification
 
@@ -17,8 +18,8 @@ ALMOST, SOLD_OUT = "ticketing.inventory_almost_sold_out", "ticketing.inventory_s
 def buy(ticket_type, n, capture):
     people = [{"name": f"P{i}", "email": f"p{i}@example.org"} for i in range(n)]
     with capture(execute=True):  # the alert check is a task queued on commit
-        hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=n)
-        services.order_place(hold_token=hold.token, email="c@example.org", attendees=people)
+        hold = hold_create(ticket_type_id=ticket_type.pk, quantity=n)
+        order_place(hold_token=hold.token, email="c@example.org", attendees=people)
 
 
 def alerts_of(user):
@@ -48,7 +49,7 @@ def test_a_ticket_type_alerts_at_80_and_100_percent_once(
     assert {m.to[0] for m in mailoutbox} >= {organizer.email, co.email}  # by email too
     buy(ticket_type, 1, django_capture_on_commit_callbacks)
     assert alerts_of(organizer) == [ALMOST]  # 81%: not again
-    assert alerts.check_inventory(ticket_type.inventory_id) == []  # nor when checked again
+    assert check_inventory(ticket_type.inventory_id) == []  # nor when checked again
     buy(ticket_type, 19, django_capture_on_commit_callbacks)
     assert alerts_of(organizer) == [ALMOST, SOLD_OUT] and alerts_of(co) == [ALMOST, SOLD_OUT]
     assert set(InventoryAlert.objects.values_list("scope", "threshold")) == {
@@ -95,7 +96,7 @@ def test_no_capacity_no_alert(
     ticket_type = make_ticket_type()
     buy(ticket_type, 3, django_capture_on_commit_callbacks)
     assert alerts_of(organizer) == []
-    assert alerts.check_inventory(10**9) == []  # an inventory that no longer exists
+    assert check_inventory(10**9) == []  # an inventory that no longer exists
 
 
 def test_organizers_preferences_apply(

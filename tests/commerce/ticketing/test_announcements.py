@@ -5,7 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from commerce.ticketing import services
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
 
 pytestmark = pytest.mark.django_db
 
@@ -13,8 +14,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def registered(event, make_ticket_type, make_user):
     ana = make_user(email="ana@example.org", first_name="Ana")
-    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=3)
-    services.order_place(
+    hold = hold_create(ticket_type_id=make_ticket_type().pk, quantity=3)
+    order_place(
         hold_token=hold.token,
         email="buyer@example.org",
         attendees=[

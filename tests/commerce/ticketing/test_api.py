@@ -4,8 +4,10 @@ tickets and the organizers' ticket types, through the same services as the site.
 import pytest
 
 from cms.events.models import EventRequirement
-from commerce.ticketing import services
 from commerce.ticketing.models import SeatHold, Ticket
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
+from commerce.ticketing.services.ticket_types import ticket_type_save
 from community.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -136,9 +138,9 @@ def test_my_tickets_lists_tickets_issued_to_me_and_ordered_by_me(
     ana = make_user(Role.MEMBER, email="ana@example.org")
     buyer = make_user(Role.MEMBER)
     ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=2, user=buyer)
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=2, user=buyer)
     people = [{"name": "Ana", "email": "ana@example.org"}, {"name": "Carla", "email": "c@x.org"}]
-    services.order_place(hold_token=hold.token, user=buyer, attendees=people)
+    order_place(hold_token=hold.token, user=buyer, attendees=people)
     assert api_client.get("/api/v1/me/tickets/").status_code == 401
     api_client.force_authenticate(ana)
     mine = api_client.get("/api/v1/me/tickets/").json()
@@ -166,7 +168,7 @@ def test_organizers_create_list_and_change_ticket_types(
     assert response.status_code == 201, response.content
     created = response.json()
     assert created["sold"] == 0 and created["reserved"] == 0 and created["left"] == 5
-    services.hold_create(ticket_type_id=created["id"], quantity=2)
+    hold_create(ticket_type_id=created["id"], quantity=2)
     listed = api_client.get(url).json()
     assert [(t["name_es"], t["reserved"], t["left"]) for t in listed] == [("VIP", 2, 3)]
     response = api_client.patch(f"{url}{created['id']}/", {"name_en": "VIP", "capacity": 8})
@@ -177,7 +179,7 @@ def test_organizers_create_list_and_change_ticket_types(
     from cms.events.factories import make_event
 
     other = make_event(event.get_parent().specific, organizer=organizer, owner=organizer)
-    other_type = services.ticket_type_save(event=other, user=organizer, data={"name_es": "X"})
+    other_type = ticket_type_save(event=other, user=organizer, data={"name_es": "X"})
     assert api_client.patch(f"{url}{other_type.pk}/", {"name_en": "Y"}).status_code == 404
 
 

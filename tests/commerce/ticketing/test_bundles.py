@@ -4,8 +4,12 @@ admits to, under each event's lock, and issues a ticket per event."""
 import pytest
 
 from cms.events.factories import event_indexes, make_event
-from commerce.ticketing import checkin, services
 from commerce.ticketing.models import SeatHold
+from commerce.ticketing.services.availability import available
+from commerce.ticketing.services.checkin import ticket_check_in
+from commerce.ticketing.services.holds import hold_create, hold_release
+from commerce.ticketing.services.orders import order_place
+from commerce.ticketing.services.ticket_types import ticket_type_save
 from config.errors import Conflict, ValidationFailed
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +32,14 @@ def bundle(make_ticket_type, workshop):
 def test_a_bundle_holds_a_seat_at_each_event_and_issues_a_ticket_for_each(
     bundle, event, workshop, organizer
 ):
-    hold = services.hold_create(ticket_type_id=bundle.pk, quantity=2)
-    workshop_only = services.ticket_type_save(event=workshop, user=organizer,
+    hold = hold_create(ticket_type_id=bundle.pk, quantity=2)
+    workshop_only = ticket_type_save(event=workshop, user=organizer,
                                               data={"name_es": "Solo taller"})  # fmt: skip
-    assert services.available(workshop_only) == 0  # both workshop seats are in the bundle hold
+    assert available(workshop_only) == 0  # both workshop seats are in the bundle hold
     with pytest.raises(Conflict):
-        services.hold_create(ticket_type_id=workshop_only.pk, quantity=1)
+        hold_create(ticket_type_id=workshop_only.pk, quantity=1)
     people = [*ANA, {"name": "Beto", "email": "beto@example.org"}]
-    order = services.order_place(hold_token=hold.token, email="a@example.org", attendees=people)
+    order = order_place(hold_token=hold.token, email="a@example.org", attendees=people)
     tickets = list(order.tickets.select_related("inventory__event"))
     assert sorted((t.attendee_name, t.inventory.event.title) for t in tickets) == [
         ("Ana", "Taller abierto"), ("Ana", "Taller de visión"),
@@ -43,27 +47,27 @@ def test_a_bundle_holds_a_seat_at_each_event_and_issues_a_ticket_for_each(
     ]  # fmt: skip
     assert set(SeatHold.objects.values_list("status", flat=True)) == {"converted"}
     workshop_ticket = next(t for t in tickets if t.inventory.event_id == workshop.pk)
-    assert checkin.check_in(event=workshop, value=workshop_ticket.code, by=organizer).status == (
+    assert ticket_check_in(event=workshop, value=workshop_ticket.code, by=organizer).status == (
         "valid"
     )
-    assert services.available(workshop_only) == 0  # sold now, still counted
+    assert available(workshop_only) == 0  # sold now, still counted
 
 
 def test_a_bundle_is_sold_out_when_any_of_its_events_is(bundle, workshop, organizer):
-    workshop_only = services.ticket_type_save(event=workshop, user=organizer,
+    workshop_only = ticket_type_save(event=workshop, user=organizer,
                                               data={"name_es": "Solo taller"})  # fmt: skip
-    services.hold_create(ticket_type_id=workshop_only.pk, quantity=2)
+    hold_create(ticket_type_id=workshop_only.pk, quantity=2)
     with pytest.raises(Conflict) as caught:
-        services.hold_create(ticket_type_id=bundle.pk, quantity=1)
+        hold_create(ticket_type_id=bundle.pk, quantity=1)
     assert caught.value.code == "sold_out" and "Taller de visión" in caught.value.message
 
 
 def test_releasing_a_bundle_frees_every_event(bundle, workshop, organizer):
-    hold = services.hold_create(ticket_type_id=bundle.pk, quantity=2)
-    services.hold_release(hold=hold)
-    workshop_only = services.ticket_type_save(event=workshop, user=organizer,
+    hold = hold_create(ticket_type_id=bundle.pk, quantity=2)
+    hold_release(hold=hold)
+    workshop_only = ticket_type_save(event=workshop, user=organizer,
                                               data={"name_es": "Solo taller"})  # fmt: skip
-    assert services.available(workshop_only) == 2
+    assert available(workshop_only) == 2
 
 
 def test_only_events_you_organize_can_be_bundled(make_ticket_type, demo_site, make_user):

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.events.factories import make_event
-from commerce.ticketing import checkin, services
+from commerce.ticketing.services.checkin import ticket_check_in, ticket_token
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +26,8 @@ def other_door(event, make_user):
 @pytest.fixture
 def ticket(make_ticket_type):
     ticket_type = make_ticket_type(name_es="VIP Dorado")
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
-    order = services.order_place(
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    order = order_place(
         hold_token=hold.token,
         email="zoe@example.org",
         attendees=[{"name": "Zoe Quintana", "email": "zoe@example.org"}],
@@ -35,8 +37,8 @@ def ticket(make_ticket_type):
 
 def test_the_answer_carries_no_ticket(ticket, other_door):
     other, scanner = other_door
-    for value in (ticket.code, checkin.ticket_token(ticket)):
-        result = checkin.check_in(event=other, value=value, by=scanner)
+    for value in (ticket.code, ticket_token(ticket)):
+        result = ticket_check_in(event=other, value=value, by=scanner)
         assert result.status == "wrong_event"
         assert result.ticket is None and result.at is None and result.by == ""
         assert "Zoe" not in result.message
@@ -46,8 +48,8 @@ def test_the_check_in_page_names_nobody(client, ticket, other_door):
     other, scanner = other_door
     client.force_login(scanner)
     with translation.override("es"):
-        url = reverse("ticketing:check_in", args=[other.pk])
-    response = client.post(url, {"code": checkin.ticket_token(ticket)})
+        url = reverse("ticketing:event_check_in", args=[other.pk])
+    response = client.post(url, {"code": ticket_token(ticket)})
     assert response.context["result"].status == "wrong_event"
     page = response.content.decode()
     assert "Esta entrada es de otro evento." in page

@@ -1,6 +1,6 @@
 """The seat counters on each event's inventory row: a hold reads them under the lock instead
 of adding up every hold and ticket, so after every way seats are taken or given back they
-must equal a full count (services.recount), and a hold must stay cheap."""
+must equal a full count (inventory_recount), and a hold must stay cheap."""
 
 from datetime import timedelta
 
@@ -9,8 +9,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.events.factories import event_indexes, make_event
-from commerce.ticketing import payments, services, waitlist
 from commerce.ticketing.models import EventInventory, SeatHold
+from commerce.ticketing.services.availability import (
+    RUN_OUT_GRACE,
+    inventory_for,
+    inventory_recount,
+    room,
+)
+from commerce.ticketing.services.holds import claim_source, hold_build, hold_create, hold_release
+from commerce.ticketing.services.orders import expire_unpaid, order_place
+from commerce.ticketing.services.payments import payment_start
+from commerce.ticketing.services.refunds import refund_create
+from commerce.ticketing.services.waitlist import waitlist_join, waitlist_leave, waitlist_serve
 from config.errors import Conflict
 
 from .cards import pay_with_card
@@ -31,17 +41,17 @@ def assert_exact(*inventory_ids: int) -> None:
     """The counters as the services left them equal a count from the rows."""
     kept = [counters(pk) for pk in inventory_ids]
     with transaction.atomic():
-        services.recount(inventory_ids)
+        inventory_recount(inventory_ids)
     assert kept == [counters(pk) for pk in inventory_ids]
 
 
 def hold(ticket_type, quantity=1):
-    return services.hold_create(ticket_type_id=ticket_type.pk, quantity=quantity)
+    return hold_create(ticket_type_id=ticket_type.pk, quantity=quantity)
 
 
 def order(held, email="ana@example.org"):
     people = [{"name": f"P{n}", "email": f"p{n}@example.org"} for n in range(held.quantity)]
-    return services.order_place(hold_token=held.token, email=email, attendees=people)
+    return order_place(hold_token=held.token, email=email, attendees=people)
 
 
 def test_holds_orders_releases_and_refunds_keep_the_counters_exact(make_ticket_type, organizer):
@@ -51,7 +61,7 @@ def test_holds_orders_releases_and_refunds_keep_the_counters_exact(make_ticket_t
     first = hold(general, 2)
     assert counters(inventory)[0] == 2
     assert_exact(inventory)
-    services.hold_release(hold=first)
+    hold_release(hold=first)
     assert counters(inventory)[0] == 0
     assert_exact(inventory)
     placed = order(hold(general, 3))
@@ -59,7 +69,7 @@ def test_holds_orders_releases_and_refunds_keep_the_counters_exact(make_ticket_t
     assert counters(inventory)[:2] == (5, {str(general.pk): 3, str(vip.pk): 2})
     assert_exact(inventory)
     ticket = placed.tickets.order_by("pk").first()
-    payments.refund_create(order=placed, user=organizer, ticket_codes=[ticket.code])
+    refund_create(order=placed, user=organizer, ticket_codes=[ticket.code])
     assert counters(inventory)[0] == 4
     assert_exact(inventory)
 
@@ -82,14 +92,14 @@ def test_the_waitlist_is_counted_and_served_exactly(make_ticket_type):
     ticket_type = make_ticket_type(capacity=2)
     inventory = ticket_type.inventory_id
     first = hold(ticket_type, 2)
-    entry = waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email="eva@example.org")
+    entry = waitlist_join(ticket_type_id=ticket_type.pk, quantity=1, email="eva@example.org")
     assert counters(inventory)[2] == {str(ticket_type.pk): 1}
-    services.hold_release(hold=first)
-    assert waitlist.serve(inventory) == 1  # the freed seat is offered to Eva, and held
+    hold_release(hold=first)
+    assert waitlist_serve(inventory) == 1  # the freed seat is offered to Eva, and held
     assert counters(inventory)[:3] == (1, {str(ticket_type.pk): 1}, {})
     assert_exact(inventory)
     entry.refresh_from_db()
-    waitlist.leave(entry=entry)
+    waitlist_leave(entry=entry)
     assert counters(inventory)[0] == 0
     assert_exact(inventory)
 
@@ -99,16 +109,16 @@ def test_a_bundle_counts_at_every_event_it_admits_to(make_ticket_type, demo_site
     workshop = make_event(index, organizer=organizer, owner=organizer, capacity=4,
                           title="Taller de visión", slug="taller-vision")  # fmt: skip
     pass_type = make_ticket_type(name_es="Pase", includes=[workshop.pk])
-    both = (pass_type.inventory_id, services.inventory_for(workshop).pk)
+    both = (pass_type.inventory_id, inventory_for(workshop).pk)
     first = hold(pass_type, 2)
     assert [counters(pk)[0] for pk in both] == [2, 2]
     assert_exact(*both)
-    services.hold_release(hold=first)
+    hold_release(hold=first)
     assert [counters(pk)[0] for pk in both] == [0, 0]
     placed = order(hold(pass_type, 3))
     assert [counters(pk)[0] for pk in both] == [3, 3]
     assert_exact(*both)
-    payments.refund_create(order=placed, user=organizer)
+    refund_create(order=placed, user=organizer)
     assert [counters(pk)[0] for pk in both] == [0, 0]
     assert_exact(*both)
 
@@ -118,21 +128,19 @@ def test_paid_orders_count_once_through_payment_expiry_and_late_payment(
 ):
     ticket_type = make_ticket_type(price=50000, capacity=3)
     inventory = ticket_type.inventory_id
-    pending = services.order_place(
+    pending = order_place(
         hold_token=hold(ticket_type).token, email="ana@example.org", attendees=ANA
     )
-    payment = payments.payment_start(pending)
+    payment = payment_start(pending)
     assert counters(inventory)[0] == 1  # the hold keeps the seat while the card is confirmed
     assert deliver(client, stripe_event("payment_intent.succeeded",
                                         pay_with_card(payment.intent_id))).content == b"paid"  # fmt: skip
     assert counters(inventory)[0] == 1
     assert_exact(inventory)
-    late = services.order_place(
-        hold_token=hold(ticket_type).token, email="bea@example.org", attendees=ANA
-    )
-    late_payment = payments.payment_start(late)
+    late = order_place(hold_token=hold(ticket_type).token, email="bea@example.org", attendees=ANA)
+    late_payment = payment_start(late)
     SeatHold.objects.filter(order=late).update(expires_at=timezone.now() - timedelta(minutes=1))
-    payments.expire_unpaid()
+    expire_unpaid()
     assert counters(inventory)[0] == 1  # the expired order gave its seat back
     assert_exact(inventory)
     assert deliver(client, stripe_event("payment_intent.succeeded",
@@ -172,7 +180,7 @@ def test_a_hold_keeps_its_seats_a_moment_after_running_out_for_an_order_in_fligh
     SeatHold.objects.filter(pk=first.pk).update(expires_at=just_now)
     with pytest.raises(Conflict):  # an order for it may have begun before it ran out
         hold(ticket_type)
-    past_grace = timezone.now() - services.RUN_OUT_GRACE - timedelta(seconds=1)
+    past_grace = timezone.now() - RUN_OUT_GRACE - timedelta(seconds=1)
     SeatHold.objects.filter(pk=first.pk).update(expires_at=past_grace)
     assert hold(ticket_type).quantity == 1
 
@@ -210,8 +218,8 @@ def test_the_minute_sweep_counts_again_whatever_left_the_counters_off(make_ticke
 def test_the_one_statement_hold_reads_the_counters_as_the_locked_path_does(
     make_ticket_type, event_capacity, type_capacity, claimed, claimed_of_type, owed, quantity
 ):
-    from commerce.ticketing.pricing import quote
-    from config import statements
+    from commerce.ticketing.services import statements
+    from commerce.ticketing.services.pricing import quote
 
     ticket_type = make_ticket_type(capacity=type_capacity)
     key = str(ticket_type.pk)
@@ -222,14 +230,14 @@ def test_the_one_statement_hold_reads_the_counters_as_the_locked_path_does(
         waiting_by_type={key: owed},
     )
     ticket_type.inventory.refresh_from_db()
-    room = services._room(ticket_type, quantity)
+    free = room(ticket_type, quantity)
     price = quote(ticket_type, quantity=quantity, sold=0, capacity=None)
     written = statements.insert(
-        services._new_hold(ticket_type, ticket_type.inventory, quantity, price, user=None,
+        hold_build(ticket_type, ticket_type.inventory, quantity, price, user=None,
                            expires_at=timezone.now() + timedelta(minutes=15)),
-        source=services._claim_source(ticket_type, quantity),
+        source=claim_source(ticket_type, quantity),
     )  # fmt: skip
-    assert (written is not None) == (room is None or room >= quantity)
+    assert (written is not None) == (free is None or free >= quantity)
     raised = quantity if written is not None else 0
     assert counters(ticket_type.inventory_id)[:2] == (
         claimed + raised,

@@ -15,7 +15,11 @@ from django.core import mail
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
-from commerce.ticketing import orders_selectors, registrations, services
+from commerce.ticketing.selectors import managed_inventories, orders_of_buyer
+from commerce.ticketing.services.availability import available
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
+from commerce.ticketing.services.promotions import promo_code_create
 from community.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -184,8 +188,8 @@ def test_an_order_placed_without_a_seat_hold_is_invalid_and_never_counted(
     client, api_client, admin_user, organizer, member, event, ticket_type
 ):
     invalid = storefront_order(member, ticket_type)
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=member)
-    sale = services.order_place(
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=member)
+    sale = order_place(
         hold_token=hold.token, user=member, attendees=[{"name": "Ana", "email": "a@example.org"}]
     )
     assert sale.total_incl_tax == PRICE
@@ -199,13 +203,13 @@ def test_an_order_placed_without_a_seat_hold_is_invalid_and_never_counted(
     assert orders().get(pk=sale.pk).status == "Pending"  # a seat hold's order is untouched
 
     # sold counts and availability: the seat hold's seat only
-    assert services.available(ticket_type) == 9
-    assert registrations.managed_inventories(admin_user).get().sold == 0  # pending payment
+    assert available(ticket_type) == 9
+    assert managed_inventories(admin_user).get().sold == 0  # pending payment
     api_client.force_authenticate(organizer)
     (listed,) = api_client.get(f"/api/v1/events/{event.pk}/ticket-types/").json()
     assert (listed["sold"], listed["reserved"], listed["left"]) == (0, 1, 9)
     # the buyer's account, site and API, lists the real order only
-    assert [o.number for o in orders_selectors.orders_of_buyer(user=member)] == [sale.number]
+    assert [o.number for o in orders_of_buyer(user=member)] == [sale.number]
     api_client.force_authenticate(member)
     listed = api_client.get("/api/v1/me/orders/").json()
     assert [o["number"] for o in listed["results"]] == [sale.number]
@@ -232,10 +236,9 @@ def test_an_order_placed_without_a_seat_hold_is_invalid_and_never_counted(
 def test_an_invalid_order_gives_back_the_promo_code_use_it_took(
     event, organizer, member, make_user, ticket_type
 ):
-    from commerce.ticketing import pricing
     from config.errors import Conflict
 
-    voucher = pricing.promo_code_create(
+    voucher = promo_code_create(
         event=event, user=organizer, code="MITAD", percent=50, ticket_types=[ticket_type],
         max_uses=1,
     )  # fmt: skip
@@ -252,9 +255,9 @@ def test_an_invalid_order_gives_back_the_promo_code_use_it_took(
     voucher.record_discount(half)
     buyer = make_user(Role.MEMBER)
     with pytest.raises(Conflict):
-        services.hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=buyer, code="MITAD")
+        hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=buyer, code="MITAD")
     mark_invalid_storefront_orders()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=buyer, code="MITAD")
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=buyer, code="MITAD")
     assert hold.total == PRICE / 2
     voucher.refresh_from_db()
     offer.refresh_from_db()
@@ -265,9 +268,7 @@ def test_an_invalid_order_gives_back_the_promo_code_use_it_took(
 def test_an_invalid_order_does_not_count_against_a_per_customer_limit(
     event, organizer, member, ticket_type
 ):
-    from commerce.ticketing import pricing
-
-    voucher = pricing.promo_code_create(
+    voucher = promo_code_create(
         event=event, user=organizer, code="UNAVEZ", percent=50, ticket_types=[ticket_type],
         per_customer=1,
     )  # fmt: skip
@@ -278,7 +279,5 @@ def test_an_invalid_order_does_not_count_against_a_per_customer_limit(
         voucher_code=voucher.code, frequency=1, amount=PRICE / 2,
     )  # fmt: skip
     mark_invalid_storefront_orders()
-    hold = services.hold_create(
-        ticket_type_id=ticket_type.pk, quantity=1, user=member, code="UNAVEZ"
-    )
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=member, code="UNAVEZ")
     assert hold.total == PRICE / 2

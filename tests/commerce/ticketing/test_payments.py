@@ -13,13 +13,17 @@ import stripe
 from django.test import override_settings
 from django.utils import timezone
 
-from commerce.ticketing import payments, services
 from commerce.ticketing.models import (
     Payment,
     Refund,
     SeatHold,
     StripeEvent,
 )
+from commerce.ticketing.services import payments
+from commerce.ticketing.services.availability import available
+from commerce.ticketing.services.holds import hold_create, hold_release
+from commerce.ticketing.services.orders import expire_unpaid, order_place, order_transition
+from commerce.ticketing.services.payments import payment_start
 from community.accounts.roles import Role
 from config.errors import Conflict
 
@@ -66,14 +70,14 @@ def paid_type(make_ticket_type):
 
 @pytest.fixture
 def pending_order(paid_type, stripe_server):
-    hold = services.hold_create(ticket_type_id=paid_type.pk, quantity=1)
-    order = services.order_place(hold_token=hold.token, email="buyer@example.org", attendees=ANA)
+    hold = hold_create(ticket_type_id=paid_type.pk, quantity=1)
+    order = order_place(hold_token=hold.token, email="buyer@example.org", attendees=ANA)
     return order
 
 
 def test_the_payment_intent_is_made_once_and_carries_the_order_total(pending_order):
-    payment = payments.payment_start(pending_order)
-    again = payments.payment_start(pending_order)
+    payment = payment_start(pending_order)
+    again = payment_start(pending_order)
     assert again.pk == payment.pk and Payment.objects.count() == 1
     intent = payments.client().v1.payment_intents.retrieve(payment.intent_id)
     assert intent.amount == 5000000 and intent.currency == "cop"  # COP in cents
@@ -95,7 +99,7 @@ def silent_stripe():
 def test_a_stripe_that_does_not_answer_is_a_503_and_the_retry_pays(
     api_client, paid_type, stripe_server, silent_stripe, settings
 ):
-    hold = services.hold_create(ticket_type_id=paid_type.pk, quantity=1)
+    hold = hold_create(ticket_type_id=paid_type.pk, quantity=1)
     url = f"/api/v1/holds/{hold.token}/order/"
     body = {"email": "ana@example.org", "attendees": ANA}
     settings.STRIPE_API_BASE, settings.STRIPE_TIMEOUT_SECONDS = silent_stripe, 0.3
@@ -123,7 +127,7 @@ def test_one_stripe_client_per_configuration():
 def test_a_signed_success_webhook_issues_the_tickets_once(
     client, pending_order, mailoutbox, django_capture_on_commit_callbacks
 ):
-    payment = payments.payment_start(pending_order)
+    payment = payment_start(pending_order)
     intent = pay_with_card(payment.intent_id)
     assert intent["status"] == "succeeded"
     success = event("payment_intent.succeeded", intent)
@@ -150,7 +154,7 @@ def test_a_signed_success_webhook_issues_the_tickets_once(
     ["unsigned", "wrong secret", "stale", "from the future", "tampered"],
 )
 def test_webhooks_that_are_not_from_stripe_are_rejected(client, pending_order, how):
-    payment = payments.payment_start(pending_order)
+    payment = payment_start(pending_order)
     payload = event("payment_intent.succeeded", {"id": payment.intent_id, "status": "succeeded"})
     if how == "unsigned":
         response = client.post("/payments/stripe/webhook/", data=payload,
@@ -183,7 +187,7 @@ def test_a_signed_body_that_is_not_an_event_is_refused_clearly(client, pending_o
 
 
 def test_out_of_order_events_change_nothing_once_the_order_moved_on(client, pending_order):
-    payment = payments.payment_start(pending_order)
+    payment = payment_start(pending_order)
     intent = pay_with_card(payment.intent_id)
     charge = intent["latest_charge"] if isinstance(intent["latest_charge"], dict) else {}
     refunded = {**charge, "payment_intent": payment.intent_id, "amount_refunded": 5000000,
@@ -206,7 +210,7 @@ def test_out_of_order_events_change_nothing_once_the_order_moved_on(client, pend
 
 
 def test_a_declined_card_is_logged_and_the_order_keeps_waiting(client, pending_order):
-    payment = payments.payment_start(pending_order)
+    payment = payment_start(pending_order)
     with pytest.raises(stripe.CardError):
         pay_with_card(payment.intent_id, DECLINED)
     failed = {"id": payment.intent_id, "status": "requires_payment_method",
@@ -225,7 +229,7 @@ def _expire(order):
 
 
 def test_a_late_payment_is_accepted_while_seats_remain(client, pending_order):
-    payment = payments.payment_start(pending_order)
+    payment = payment_start(pending_order)
     _expire(pending_order)
     assert deliver(
         client, event("payment_intent.succeeded", pay_with_card(payment.intent_id))
@@ -237,13 +241,13 @@ def test_a_late_payment_is_accepted_while_seats_remain(client, pending_order):
 def test_a_late_payment_for_seats_sold_meanwhile_is_refunded_with_an_email(
     client, paid_type, pending_order, mailoutbox, django_capture_on_commit_callbacks
 ):
-    payment = payments.payment_start(pending_order)
+    payment = payment_start(pending_order)
     _expire(pending_order)
-    payments.expire_unpaid()
+    expire_unpaid()
     pending_order.refresh_from_db()
     assert pending_order.status == "Expired"
     # the last nine seats go to someone else while the buyer's 3-D Secure page was open
-    services.hold_create(ticket_type_id=paid_type.pk, quantity=10)
+    hold_create(ticket_type_id=paid_type.pk, quantity=10)
     intent = pay_with_card(payment.intent_id)
     with django_capture_on_commit_callbacks(execute=True):
         response = deliver(client, event("payment_intent.succeeded", intent))
@@ -259,23 +263,23 @@ def test_a_late_payment_for_seats_sold_meanwhile_is_refunded_with_an_email(
 
 
 def test_unpaid_orders_expire_and_give_their_seats_back(paid_type, pending_order):
-    assert services.available(paid_type) == 9
+    assert available(paid_type) == 9
     _expire(pending_order)
-    assert payments.expire_unpaid() == 1
+    assert expire_unpaid() == 1
     pending_order.refresh_from_db()
     assert pending_order.status == "Expired"
     assert set(pending_order.tickets.values_list("status", flat=True)) == {"void"}
-    assert services.available(paid_type) == 10
-    assert payments.expire_unpaid() == 0
+    assert available(paid_type) == 10
+    assert expire_unpaid() == 0
 
 
 def test_the_buyer_cancels_an_unpaid_order(pending_order, paid_type):
     hold = SeatHold.objects.get(order=pending_order)
-    services.hold_release(hold=hold)
+    hold_release(hold=hold)
     pending_order.refresh_from_db()
-    assert pending_order.status == "Cancelled" and services.available(paid_type) == 10
+    assert pending_order.status == "Cancelled" and available(paid_type) == 10
     with pytest.raises(Conflict):
-        services.order_transition(pending_order, "Paid", source="test")
+        order_transition(pending_order, "Paid", source="test")
 
 
 def test_a_dispute_is_noted_on_the_order_and_its_payment_and_told_to_those_who_answer_it(
@@ -285,7 +289,7 @@ def test_a_dispute_is_noted_on_the_order_and_its_payment_and_told_to_those_who_a
 
     admin = make_user(Role.ADMIN, is_superuser=True)
     bystander = make_user()
-    payment = payments.payment_start(pending_order)
+    payment = payment_start(pending_order)
     deliver(client, event("payment_intent.succeeded", pay_with_card(payment.intent_id)))
     dispute = {"id": "dp_1", "object": "dispute", "payment_intent": payment.intent_id,
                "reason": "fraudulent"}  # fmt: skip

@@ -10,8 +10,9 @@ from django.utils import translation
 from pypdf import PdfReader
 from wagtail.models import Locale
 
-from commerce.ticketing import services
 from commerce.ticketing.pdf import tickets_pdf
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +29,8 @@ def buyer(make_user):
 
 @pytest.fixture
 def order(make_ticket_type, buyer):
-    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=2, user=buyer)
-    return services.order_place(
+    hold = hold_create(ticket_type_id=make_ticket_type().pk, quantity=2, user=buyer)
+    return order_place(
         hold_token=hold.token,
         user=buyer,
         attendees=[{"name": "Ana Zuluaga", "email": "ana@example.org"},
@@ -70,7 +71,7 @@ def test_the_buyer_and_the_attendee_download_it_others_get_404(
     ticket.user = make_user(email="ana@example.org")
     ticket.save(update_fields=["user"])
     with translation.override("es"):
-        url = reverse("ticketing:pdf", kwargs={"code": ticket.code})
+        url = reverse("ticketing:ticket_pdf", kwargs={"code": ticket.code})
     api_url = f"/api/v1/me/tickets/{ticket.code}/pdf/"
     assert client.get(url).status_code == 302  # to sign in
     for person in (buyer, ticket.user):
@@ -100,9 +101,9 @@ def test_a_void_ticket_is_not_downloadable(order, buyer, api_client):
 def test_the_email_carries_the_pdf_and_the_ics(
     make_ticket_type, buyer, mailoutbox, django_capture_on_commit_callbacks
 ):
-    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=1, user=buyer)
+    hold = hold_create(ticket_type_id=make_ticket_type().pk, quantity=1, user=buyer)
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
-        order = services.order_place(
+        order = order_place(
             hold_token=hold.token,
             user=buyer,
             attendees=[{"name": "Carla Gómez", "email": "compradora@example.org"}],

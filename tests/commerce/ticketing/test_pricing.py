@@ -8,8 +8,13 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from commerce.ticketing import pricing, services
 from commerce.ticketing.models import SeatHold
+from commerce.ticketing.services.holds import hold_create, hold_release
+from commerce.ticketing.services.orders import expire_unpaid, order_place
+from commerce.ticketing.services.payments import payment_start, payment_succeeded
+from commerce.ticketing.services.pricing import seat_prices
+from commerce.ticketing.services.promotions import group_discount_create, promo_code_create
+from commerce.ticketing.services.ticket_types import ticket_type_save
 from config.errors import Conflict, ValidationFailed
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +23,7 @@ ANA = [{"name": "Ana", "email": "ana@example.org"}]
 
 
 def hold(ticket_type, quantity=1, **kwargs):
-    return services.hold_create(ticket_type_id=ticket_type.pk, quantity=quantity, **kwargs)
+    return hold_create(ticket_type_id=ticket_type.pk, quantity=quantity, **kwargs)
 
 
 def test_steps_by_seats_sold_apply_from_their_threshold_seat(make_ticket_type):
@@ -36,20 +41,20 @@ def test_demand_steps_follow_the_share_sold_within_floor_and_ceiling(make_ticket
         price_steps=[{"kind": "share", "threshold": 50, "price": 200}],
     )  # fmt: skip
     # capacity 10 (the event's): 50% is seat 5
-    assert pricing.seat_prices(ticket_type, sold=4, quantity=2, capacity=10) == [100, 180]
-    assert pricing.seat_prices(ticket_type, sold=0, quantity=1, capacity=None) == [100]
+    assert seat_prices(ticket_type, sold=4, quantity=2, capacity=10) == [100, 180]
+    assert seat_prices(ticket_type, sold=0, quantity=1, capacity=None) == [100]
 
 
 def test_the_price_is_frozen_on_the_hold_and_the_order_charges_it(make_ticket_type):
     ticket_type = make_ticket_type(price=100)
     held = hold(ticket_type)
-    services.ticket_type_save(
+    ticket_type_save(
         event=ticket_type.inventory.event,
         user=ticket_type.inventory.event.organizer,
         ticket_type=ticket_type,
         data={"price": 900},
     )
-    order = services.order_place(hold_token=held.token, email="a@example.org", attendees=ANA)
+    order = order_place(hold_token=held.token, email="a@example.org", attendees=ANA)
     assert order.total_incl_tax == 100
 
 
@@ -61,7 +66,7 @@ def test_early_bird_ends_exactly_at_its_sale_end(make_ticket_type):
 
 def test_a_group_discount_starts_at_its_minimum_quantity(make_ticket_type, event, organizer):
     ticket_type = make_ticket_type(price=100)
-    pricing.group_discount_create(
+    group_discount_create(
         event=event, user=organizer, min_quantity=3, percent=10, ticket_types=[ticket_type]
     )
     assert hold(ticket_type, 2).discount == 0
@@ -71,7 +76,7 @@ def test_a_group_discount_starts_at_its_minimum_quantity(make_ticket_type, event
 
 
 def promo(event, organizer, ticket_types, **kwargs):
-    return pricing.promo_code_create(
+    return promo_code_create(
         event=event, user=organizer, ticket_types=ticket_types, **{"code": "amigos", **kwargs}
     )
 
@@ -96,7 +101,7 @@ def test_a_code_used_up_by_holds_is_free_again_when_a_hold_is_released(
     with pytest.raises(Conflict) as caught:
         hold(ticket_type, code="AMIGOS")
     assert caught.value.code == "voucher_used_up"
-    services.hold_release(hold=first)
+    hold_release(hold=first)
     assert hold(ticket_type, code="AMIGOS").discount == 10
 
 
@@ -106,12 +111,12 @@ def test_a_code_once_per_customer_is_checked_again_with_the_buyers_email(
     ticket_type = make_ticket_type(price=100)
     promo(event, organizer, [ticket_type], percent=10, per_customer=1)
     first = hold(ticket_type, code="AMIGOS")
-    services.order_place(hold_token=first.token, email="a@example.org", attendees=ANA)
+    order_place(hold_token=first.token, email="a@example.org", attendees=ANA)
     second = hold(ticket_type, code="AMIGOS")
     with pytest.raises(Conflict) as caught:
-        services.order_place(hold_token=second.token, email="A@example.org", attendees=ANA)
+        order_place(hold_token=second.token, email="A@example.org", attendees=ANA)
     assert caught.value.code == "voucher_used_by_you"
-    assert services.order_place(hold_token=second.token, email="b@example.org", attendees=ANA)
+    assert order_place(hold_token=second.token, email="b@example.org", attendees=ANA)
 
 
 def test_an_unpaid_order_that_expires_gives_its_codes_uses_back_even_if_paid_late(
@@ -119,37 +124,33 @@ def test_an_unpaid_order_that_expires_gives_its_codes_uses_back_even_if_paid_lat
 ):
     from oscar.core.loading import get_model
 
-    from commerce.ticketing import payments
-
     ticket_type = make_ticket_type(price=100)
     promo(event, organizer, [ticket_type], percent=10, max_uses=1, per_customer=1)
     offer = get_model("offer", "ConditionalOffer").objects.get(vouchers__code="AMIGOS")
     first = hold(ticket_type, code="AMIGOS")
-    order = services.order_place(hold_token=first.token, email="a@example.org", attendees=ANA)
-    payments.payment_start(order)
+    order = order_place(hold_token=first.token, email="a@example.org", attendees=ANA)
+    payment_start(order)
     offer.refresh_from_db()
     assert offer.num_applications == 1 and order.discounts.count() == 1
     with pytest.raises(Conflict) as caught:  # used up while the card payment is pending
         hold(ticket_type, code="AMIGOS")
     assert caught.value.code == "voucher_used_up"
     SeatHold.objects.filter(order=order).update(expires_at=timezone.now() - timedelta(minutes=1))
-    assert payments.expire_unpaid() == 1
+    assert expire_unpaid() == 1
     offer.refresh_from_db()
     assert offer.num_applications == 0 and offer.vouchers.get().num_orders == 0
     assert order.discounts.count() == 1  # the record of what was quoted stays
     # the card is charged after all, but the seats are gone: refunded at once, and the
     # code stays the buyer's to use
     taken = hold(ticket_type, 10)
-    assert payments.payment_succeeded(order.payment.intent_id, source="test") == (
-        "late payment refunded"
-    )
+    assert payment_succeeded(order.payment.intent_id, source="test") == ("late payment refunded")
     order.refresh_from_db()
     assert order.status == "Refunded" and order.refunds.get().automatic
     offer.refresh_from_db()
     assert offer.num_applications == 0
-    services.hold_release(hold=taken)
+    hold_release(hold=taken)
     again = hold(ticket_type, code="AMIGOS")  # the same buyer may use it now
-    assert services.order_place(hold_token=again.token, email="a@example.org", attendees=ANA)
+    assert order_place(hold_token=again.token, email="a@example.org", attendees=ANA)
 
 
 def test_a_code_only_works_in_its_window_and_for_its_ticket_types(
@@ -191,6 +192,6 @@ def test_promo_codes_are_the_organizers_to_make(make_ticket_type, event, make_us
 def test_iva_is_inside_the_price_and_split_out_on_the_order(make_ticket_type):
     ticket_type = make_ticket_type(price=119000, tax_rate=19)
     held = hold(ticket_type)
-    order = services.order_place(hold_token=held.token, email="a@example.org", attendees=ANA)
+    order = order_place(hold_token=held.token, email="a@example.org", attendees=ANA)
     assert order.total_incl_tax == 119000 and order.total_excl_tax == Decimal("100000.00")
     assert order.total_tax == Decimal("19000.00")

@@ -7,8 +7,10 @@ import threading
 import pytest
 from django.db import connection
 
-from commerce.ticketing import services
 from commerce.ticketing.models import SeatHold
+from commerce.ticketing.services.holds import hold_create, hold_release
+from commerce.ticketing.services.orders import order_place
+from commerce.ticketing.services.waitlist import waitlist_join, waitlist_leave
 from config.errors import Busy, Conflict
 
 pytestmark = [
@@ -27,7 +29,7 @@ def _race(ticket_type_id: int) -> dict:
     def buy():
         try:
             barrier.wait()
-            services.hold_create(ticket_type_id=ticket_type_id, quantity=1)
+            hold_create(ticket_type_id=ticket_type_id, quantity=1)
             key = "held"
         except Conflict:
             key = "sold_out"
@@ -103,7 +105,7 @@ def _order_while(items: list[tuple], undo) -> dict:
         try:
             barrier.wait()
             person = [{"name": "Ana", "email": email}]
-            services.order_place(hold_token=token, email=email, attendees=person)
+            order_place(hold_token=token, email=email, attendees=person)
             found = "ordered"
         except Conflict as exc:
             found, problem = ("refused", None) if exc.code == "released" else (None, repr(exc))
@@ -149,12 +151,12 @@ def test_a_release_racing_the_order_of_the_same_hold_lets_exactly_one_win(make_t
     ticket_type = make_ticket_type()
     holds = {
         hold.pk: hold
-        for hold in (services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+        for hold in (hold_create(ticket_type_id=ticket_type.pk, quantity=1)
                      for _ in range(6))
     }  # fmt: skip
     outcome = _order_while(
         [(pk, hold.token, "ana@example.org") for pk, hold in holds.items()],
-        lambda pk: services.hold_release(hold=holds[pk]),
+        lambda pk: hold_release(hold=holds[pk]),
     )
     statuses = dict(SeatHold.objects.values_list("pk", "status"))
     for pk in outcome["ordered"]:  # the order won: a free order converts its hold
@@ -172,26 +174,25 @@ def test_leaving_the_waitlist_racing_the_offer_being_claimed_lets_exactly_one_wi
     """A waitlist member claims their offer in one tab and leaves the list in another, at
     the same moment: both paths lock the offer's hold, then the event, so neither deadlocks;
     each offer ends ordered or released, never both, and the counters stay exact."""
-    from commerce.ticketing import waitlist
     from commerce.ticketing.models import HoldStatus, Ticket, WaitlistStatus
 
     from .test_counters import assert_exact
 
     seats = 5
     ticket_type = make_ticket_type(capacity=seats)
-    taken = [services.hold_create(ticket_type_id=ticket_type.pk, quantity=1) for _ in range(seats)]
+    taken = [hold_create(ticket_type_id=ticket_type.pk, quantity=1) for _ in range(seats)]
     entries = {}
     for n in range(seats):
-        entry = waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email=f"w{n}@example.org")
+        entry = waitlist_join(ticket_type_id=ticket_type.pk, quantity=1, email=f"w{n}@example.org")
         entries[entry.pk] = entry
     for held in taken:  # each freed seat is offered to the next in line (after the commit)
-        services.hold_release(hold=held)
+        hold_release(hold=held)
     for entry in entries.values():
         entry.refresh_from_db()
     assert {e.status for e in entries.values()} == {WaitlistStatus.OFFERED}
     outcome = _order_while(
         [(pk, entry.hold.token, entry.email) for pk, entry in entries.items()],
-        lambda pk: waitlist.leave(entry=entries[pk]),
+        lambda pk: waitlist_leave(entry=entries[pk]),
     )
     for entry in entries.values():
         entry.refresh_from_db()

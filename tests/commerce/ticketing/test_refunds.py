@@ -7,8 +7,17 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from commerce.ticketing import checkin, payments, services, waitlist
 from commerce.ticketing.models import Refund, SeatHold, WaitlistEntry
+from commerce.ticketing.permissions import may_check_in
+from commerce.ticketing.selectors import waitlist_position
+from commerce.ticketing.services import payments
+from commerce.ticketing.services.availability import available
+from commerce.ticketing.services.checkin import ticket_check_in, ticket_token
+from commerce.ticketing.services.holds import hold_create, hold_release
+from commerce.ticketing.services.orders import order_place
+from commerce.ticketing.services.payments import payment_start, payment_sync
+from commerce.ticketing.services.refunds import refund_create
+from commerce.ticketing.services.waitlist import waitlist_join, waitlist_sweep
 from community.accounts.roles import Role
 from config.errors import Conflict, NotPermitted
 
@@ -28,12 +37,12 @@ def buyer(make_user):
 def paid_order(make_ticket_type, buyer, stripe_server, django_capture_on_commit_callbacks):
     """Two tickets at 50 000 COP, paid by card (the success handled as the webhook would)."""
     ticket_type = make_ticket_type(price=50000, capacity=2)
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=2, user=buyer)
-    order = services.order_place(hold_token=hold.token, user=buyer, attendees=TWO)
-    payment = payments.payment_start(order)
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=2, user=buyer)
+    order = order_place(hold_token=hold.token, user=buyer, attendees=TWO)
+    payment = payment_start(order)
     pay_with_card(payment.intent_id)
     with django_capture_on_commit_callbacks(execute=True):
-        assert payments.payment_sync(order) == "paid"
+        assert payment_sync(order) == "paid"
     order.refresh_from_db()
     return order
 
@@ -42,11 +51,11 @@ def test_a_partial_then_full_refund_voids_tickets_and_refunds_through_stripe(
     paid_order, organizer, mailoutbox, django_capture_on_commit_callbacks
 ):
     ana = paid_order.tickets.get(attendee_name="Ana")
-    old_token = checkin.ticket_token(ana)
+    old_token = ticket_token(ana)
     event = ana.inventory.event
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        first = payments.refund_create(order=paid_order, user=organizer, ticket_codes=[ana.code])
+        first = refund_create(order=paid_order, user=organizer, ticket_codes=[ana.code])
     first.refresh_from_db()
     paid_order.refresh_from_db()
     assert paid_order.status == "Partially refunded" and first.amount == 50000
@@ -54,15 +63,15 @@ def test_a_partial_then_full_refund_voids_tickets_and_refunds_through_stripe(
     assert payments.client().v1.refunds.retrieve(first.stripe_id).amount == 5000000
     ana.refresh_from_db()
     assert ana.status == "void" and ana.token_version == 2
-    assert checkin.check_in(event=event, value=old_token, by=organizer).status == "void"
-    assert services.available(ana.ticket_type) == 1
+    assert ticket_check_in(event=event, value=old_token, by=organizer).status == "void"
+    assert available(ana.ticket_type) == 1
     assert [m.to for m in mailoutbox] == [["buyer@example.org"]]
     with django_capture_on_commit_callbacks(execute=True):
-        rest = payments.refund_create(order=paid_order, user=organizer)
+        rest = refund_create(order=paid_order, user=organizer)
     paid_order.refresh_from_db()
     assert paid_order.status == "Refunded" and rest.amount == 50000
     with pytest.raises(Conflict):
-        payments.refund_create(order=paid_order, user=organizer)
+        refund_create(order=paid_order, user=organizer)
     assert [t for _f, t in paid_order.transitions.values_list("from_status", "to_status")] == [
         "Pending", "Paid", "Partially refunded", "Refunded",
     ]  # fmt: skip
@@ -72,27 +81,27 @@ def test_a_refund_offers_the_seat_to_the_waitlist_and_an_unclaimed_offer_passes_
     paid_order, organizer, make_user, mailoutbox, django_capture_on_commit_callbacks
 ):
     ticket_type = paid_order.tickets.first().ticket_type
-    first = waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email="uno@example.org")
-    second = waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email="dos@example.org")
-    assert (waitlist.position(first), waitlist.position(second)) == (1, 2)
+    first = waitlist_join(ticket_type_id=ticket_type.pk, quantity=1, email="uno@example.org")
+    second = waitlist_join(ticket_type_id=ticket_type.pk, quantity=1, email="dos@example.org")
+    assert (waitlist_position(first), waitlist_position(second)) == (1, 2)
     with pytest.raises(Conflict):
-        waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email="UNO@example.org")
+        waitlist_join(ticket_type_id=ticket_type.pk, quantity=1, email="UNO@example.org")
     code = paid_order.tickets.first().code
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        payments.refund_create(order=paid_order, user=organizer, ticket_codes=[code])
+        refund_create(order=paid_order, user=organizer, ticket_codes=[code])
     first.refresh_from_db()
     assert first.status == "offered" and first.hold.quantity == 1
-    assert waitlist.position(second) == 1
+    assert waitlist_position(second) == 1
     assert sorted(m.to[0] for m in mailoutbox) == ["buyer@example.org", "uno@example.org"]
     offer_mail = next(m for m in mailoutbox if m.to == ["uno@example.org"])
     assert str(first.hold.token) in offer_mail.body
     # the freed seat is the waitlist's: the public cannot take it
     with pytest.raises(Conflict):
-        services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+        hold_create(ticket_type_id=ticket_type.pk, quantity=1)
     SeatHold.objects.filter(pk=first.hold_id).update(expires_at=timezone.now() - timedelta(1))
     with django_capture_on_commit_callbacks(execute=True):
-        waitlist.sweep()
+        waitlist_sweep()
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == "expired" and second.status == "offered"
@@ -101,23 +110,23 @@ def test_a_refund_offers_the_seat_to_the_waitlist_and_an_unclaimed_offer_passes_
 def test_only_sold_out_tickets_have_a_waitlist(make_ticket_type):
     ticket_type = make_ticket_type(capacity=1)
     with pytest.raises(Conflict) as caught:
-        waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email="a@example.org")
+        waitlist_join(ticket_type_id=ticket_type.pk, quantity=1, email="a@example.org")
     assert caught.value.code == "not_sold_out"
 
 
 def test_a_claimed_offer_becomes_an_order(make_ticket_type, django_capture_on_commit_callbacks):
     ticket_type = make_ticket_type(capacity=1)
-    first = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
-    entry = waitlist.join(ticket_type_id=ticket_type.pk, quantity=1, email="w@example.org")
+    first = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    entry = waitlist_join(ticket_type_id=ticket_type.pk, quantity=1, email="w@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        services.hold_release(hold=first)
+        hold_release(hold=first)
     entry.refresh_from_db()
-    order = services.order_place(
+    order = order_place(
         hold_token=entry.hold.token,
         email="w@example.org",
         attendees=[{"name": "Wendy", "email": "w@example.org"}],
     )
-    waitlist.sweep()
+    waitlist_sweep()
     entry.refresh_from_db()
     assert entry.status == "claimed" and order.tickets.count() == 1
 
@@ -142,30 +151,30 @@ def people(buyer, organizer, make_user):
 def test_who_may_refund_a_paid_order(paid_order, people, role):
     allowed = role in ("organizer", "admin")
     if allowed:
-        payments.refund_create(order=paid_order, user=people[role])
+        refund_create(order=paid_order, user=people[role])
         assert Refund.objects.filter(order=paid_order).exists()
     else:
         with pytest.raises(NotPermitted):
-            payments.refund_create(order=paid_order, user=people[role])
+            refund_create(order=paid_order, user=people[role])
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_who_may_check_in(paid_order, people, role):
     ticket = paid_order.tickets.first()
     allowed = role in ("organizer", "admin")
-    assert checkin.may_check_in(people[role], ticket.inventory.event) is allowed
+    assert may_check_in(people[role], ticket.inventory.event) is allowed
 
 
 def test_buyers_cancel_their_own_free_registrations_only(make_ticket_type, buyer, people):
     ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=buyer)
-    order = services.order_place(hold_token=hold.token, user=buyer, attendees=TWO[:1])
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1, user=buyer)
+    order = order_place(hold_token=hold.token, user=buyer, attendees=TWO[:1])
     with pytest.raises(NotPermitted):
-        payments.refund_create(order=order, user=people["other buyer"])
-    refund = payments.refund_create(order=order, user=buyer)
+        refund_create(order=order, user=people["other buyer"])
+    refund = refund_create(order=order, user=buyer)
     assert refund.amount == 0 and refund.status == "succeeded"
     order.refresh_from_db()
-    assert order.status == "Refunded" and services.available(ticket_type) == 10
+    assert order.status == "Refunded" and available(ticket_type) == 10
     assert WaitlistEntry.objects.count() == 0
 
 

@@ -10,6 +10,8 @@ from django.utils import translation
 
 from cms.events.models import EventRequirement
 from commerce.ticketing.models import SeatHold, Ticket
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.promotions import promo_code_create
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +58,15 @@ def test_a_guest_registers_for_a_free_event(client, event, make_ticket_type, mai
     assert Ticket.objects.count() == 0
     post[f"attendees-1-q{question.pk}"] = "Beta SAS"
     response = client.post(url("hold", token=hold.token), post)
-    assert response["Location"] == url("done", token=hold.token)
+    assert response["Location"] == url("hold_done", token=hold.token)
     done = client.get(response["Location"])
     codes = {t.code for t in Ticket.objects.all()}
     assert done.content.decode().count("<svg") == 2  # a QR code per ticket
     assert len(codes) == 2 and all(code in done.content.decode() for code in codes)
     # back on the reservation page: it is an order now
-    assert client.get(url("hold", token=hold.token))["Location"] == url("done", token=hold.token)
+    assert client.get(url("hold", token=hold.token))["Location"] == url(
+        "hold_done", token=hold.token
+    )
 
 
 def test_a_sold_out_ticket_says_so_and_reserves_nothing(client, event, make_ticket_type):
@@ -80,7 +84,7 @@ def test_releasing_a_reservation_frees_the_seats(client, event, make_ticket_type
     ticket_type = make_ticket_type()
     client.post(url("event", event_id=event.pk), {"ticket_type": ticket_type.pk, "quantity": 3})
     hold = SeatHold.objects.get()
-    client.post(url("release", token=hold.token))
+    client.post(url("hold_release", token=hold.token))
     hold.refresh_from_db()
     assert hold.status == "released"
     tickets_page = client.get(url("event", event_id=event.pk))
@@ -145,9 +149,9 @@ def test_a_reservation_made_signed_in_is_only_its_accounts(
     assert client.get(url("hold", token=hold.token)).status_code == 200
     client.force_login(make_user())
     assert client.get(url("hold", token=hold.token)).status_code == 404
-    assert client.post(url("release", token=hold.token)).status_code == 404
+    assert client.post(url("hold_release", token=hold.token)).status_code == 404
     client.logout()
-    assert client.get(url("done", token=hold.token)).status_code == 404
+    assert client.get(url("hold_done", token=hold.token)).status_code == 404
     hold.refresh_from_db()
     assert hold.status == "active"
 
@@ -156,10 +160,9 @@ def test_a_guest_buys_a_paid_ticket_with_a_promo_code_and_a_test_card(
     client, event, organizer, make_ticket_type, stripe_server, mailoutbox,
     django_capture_on_commit_callbacks,
 ):  # fmt: skip
-    from commerce.ticketing import pricing
 
     ticket_type = make_ticket_type(name_es="General", price=100000, tax_rate=19)
-    pricing.promo_code_create(event=event, user=organizer, code="AMIGOS", percent=20,
+    promo_code_create(event=event, user=organizer, code="AMIGOS", percent=20,
                               ticket_types=[ticket_type])  # fmt: skip
     page = client.get(url("event", event_id=event.pk))
     assert "IVA 19% incluido" in page.content.decode()
@@ -174,15 +177,15 @@ def test_a_guest_buys_a_paid_ticket_with_a_promo_code_and_a_test_card(
         "attendees-TOTAL_FORMS": 1, "attendees-INITIAL_FORMS": 0,
         "attendees-0-name": "Ana", "attendees-0-email": "ana@example.org",
     })  # fmt: skip
-    assert response.url == url("pay", token=hold.token)
+    assert response.url == url("hold_pay", token=hold.token)
     pay_page = client.get(response.url).content.decode()
     compact = "".join(pay_page.split()).replace("\u202f", "").replace(".", "")
     assert "Pagar80000COP" in compact and "incluyeIVA12773" in compact
-    declined = client.post(url("pay", token=hold.token), {"card": "4000 0000 0000 0341"})
+    declined = client.post(url("hold_pay", token=hold.token), {"card": "4000 0000 0000 0341"})
     assert declined.status_code == 200 and "declin" in declined.content.decode().lower()
     with django_capture_on_commit_callbacks(execute=True):
-        paid = client.post(url("pay", token=hold.token), {"card": "4242 4242 4242 4242"})
-    assert paid.url == url("done", token=hold.token)
+        paid = client.post(url("hold_pay", token=hold.token), {"card": "4242 4242 4242 4242"})
+    assert paid.url == url("hold_done", token=hold.token)
     done = client.get(paid.url)
     assert done.status_code == 200 and "Ana" in done.content.decode()
     hold.refresh_from_db()
@@ -192,11 +195,10 @@ def test_a_guest_buys_a_paid_ticket_with_a_promo_code_and_a_test_card(
 
 
 def test_a_sold_out_ticket_offers_the_waitlist(client, event, make_ticket_type):
-    from commerce.ticketing import services
     from commerce.ticketing.models import WaitlistEntry
 
     ticket_type = make_ticket_type(capacity=1)
-    services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    hold_create(ticket_type_id=ticket_type.pk, quantity=1)
     page = client.get(url("event", event_id=event.pk)).content.decode()
     assert url("waitlist_join", event_id=event.pk) in page
     response = client.post(

@@ -10,8 +10,16 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.events.models import EventRequirement
-from commerce.ticketing import registrations, services
-from commerce.ticketing.records import AttendeeMessage
+from commerce.ticketing.models import AttendeeMessage
+from commerce.ticketing.selectors import event_order
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
+from commerce.ticketing.services.registrations import (
+    attendee_message_send,
+    attendees_message,
+    order_resend,
+)
+from commerce.ticketing.views.organizer import PAGE_SIZE, csv_safe
 from community.accounts.roles import Role
 from config.errors import Conflict, NotPermitted, ValidationFailed
 
@@ -19,8 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 def buy(ticket_type, people, email="compras@example.org"):
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=len(people))
-    return services.order_place(hold_token=hold.token, email=email, attendees=people)
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=len(people))
+    return order_place(hold_token=hold.token, email=email, attendees=people)
 
 
 @pytest.fixture
@@ -74,20 +82,20 @@ def test_who_sees_the_registrations(
     if listing == 200:
         titles = [row["event"].title for row in events.context["rows"]]
         assert titles == ([] if who == "other_organizer" else [event.title])
-    for path in (url("event", event.pk), url("export", event.pk)):
+    for path in (url("event", event.pk), url("attendee_export", event.pk)):
         assert client.get(path).status_code == detail
     order = sold["orders"][0]
-    assert client.post(url("resend", event.pk, order.number)).status_code in (detail, 302)
-    response = client.post(url("message", event.pk), {"subject": "Hola", "body": "Texto"})
+    assert client.post(url("order_resend", event.pk, order.number)).status_code in (detail, 302)
+    response = client.post(url("attendee_message", event.pk), {"subject": "Hola", "body": "Texto"})
     assert response.status_code in ((302,) if detail in (200, 302) else (404,))
     assert AttendeeMessage.objects.exists() == (detail == 200)
 
 
 def test_the_listing_counts_sold_and_checked_in(client, event, sold, organizer):
-    from commerce.ticketing.checkin import check_in
+    from commerce.ticketing.services.checkin import ticket_check_in
 
     ticket = sold["orders"][0].tickets.first()
-    check_in(event=event, value=ticket.code, by=organizer)
+    ticket_check_in(event=event, value=ticket.code, by=organizer)
     client.force_login(organizer)
     for lang in ("es", "en"):
         page = client.get(url("events", lang=lang))
@@ -135,7 +143,6 @@ def test_the_page_shows_answers_and_paginates(client, event, sold, organizer, ma
     html = page.content.decode()
     assert "Dieta" in html and "Vegana" in html and "=HYPERLINK(1)" in html
     assert page.context["rows"][0].answers == ["Vegana"]
-    from commerce.ticketing import registration_views
 
     many = make_ticket_type(name_es="Otra", max_per_order=60, capacity=None)
     from commerce.ticketing.models import EventInventory
@@ -143,7 +150,7 @@ def test_the_page_shows_answers_and_paginates(client, event, sold, organizer, ma
     EventInventory.objects.update(capacity=None)
     buy(many, [{"name": f"P{i}", "email": f"p{i}@example.org"} for i in range(50)])
     first = client.get(url("event", event.pk))
-    assert len(first.context["rows"]) == registration_views.PAGE_SIZE
+    assert len(first.context["rows"]) == PAGE_SIZE
     second = client.get(url("event", event.pk), {"page": 2})
     assert len(second.context["rows"]) == 3
 
@@ -153,7 +160,7 @@ def test_the_page_shows_answers_and_paginates(client, event, sold, organizer, ma
 
 def test_csv_export_has_the_answers_and_guards_formulas(client, event, sold, organizer):
     client.force_login(organizer)
-    response = client.get(url("export", event.pk, lang="en"))
+    response = client.get(url("attendee_export", event.pk, lang="en"))
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
@@ -165,7 +172,7 @@ def test_csv_export_has_the_answers_and_guards_formulas(client, event, sold, org
     assert by_name["Beto"][7] == "'=HYPERLINK(1)"
     assert by_name["'@Carla"][4] == sold["orders"][1].number
     # the export follows the filters
-    filtered = client.get(url("export", event.pk), {"type": sold["vip"].pk})
+    filtered = client.get(url("attendee_export", event.pk), {"type": sold["vip"].pk})
     lines = b"".join(filtered.streaming_content).decode().strip().splitlines()
     assert len(lines) == 2 and "Carla" in lines[1]
 
@@ -176,7 +183,7 @@ def test_csv_export_has_the_answers_and_guards_formulas(client, event, sold, org
      ("\tx", "'\tx"), ("Ana", "Ana"), ("", ""), (None, ""), (3, "3"), ("a=b", "a=b")],
 )  # fmt: skip
 def test_csv_safe(value, safe):
-    assert registrations.csv_safe(value) == safe
+    assert csv_safe(value) == safe
 
 
 # ---- resend and message ------------------------------------------------------------------
@@ -189,25 +196,25 @@ def test_resend_tickets_emails_the_order_again(
     order = sold["orders"][0]
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url("resend", event.pk, order.number))
+        response = client.post(url("order_resend", event.pk, order.number))
     assert response.status_code == 302
     assert {m.to[0] for m in mailoutbox} == {"compras@example.org", "ana@example.org",
                                               "beto@example.org"}  # fmt: skip
-    assert client.post(url("resend", event.pk, "T0")).status_code == 404
-    assert client.get(url("resend", event.pk, order.number)).status_code == 405
+    assert client.post(url("order_resend", event.pk, "T0")).status_code == 404
+    assert client.get(url("order_resend", event.pk, order.number)).status_code == 405
 
 
 def test_an_order_of_another_event_is_not_resent(event, sold, organizer, make_user, demo_site):
     from cms.events.factories import event_indexes, make_event
-    from commerce.ticketing.services import ticket_type_save
+    from commerce.ticketing.services.ticket_types import ticket_type_save
 
     other_organizer = make_user(Role.ORGANIZER)
     other = make_event(event_indexes(demo_site["homes"])["es"], organizer=other_organizer)
     other_type = ticket_type_save(event=other, user=other_organizer, data={"name_es": "G"})
     foreign = buy(other_type, [{"name": "Zoe", "email": "zoe@example.org"}])
-    assert registrations.event_order(event, foreign.number) is None
+    assert event_order(event, foreign.number) is None
     with pytest.raises(NotPermitted):
-        registrations.order_resend(event=other, user=organizer, order=foreign)
+        order_resend(event=other, user=organizer, order=foreign)
 
 
 def test_message_attendees_once(
@@ -219,8 +226,8 @@ def test_message_attendees_once(
     mailoutbox.clear()
     data = {"subject": "Parqueadero", "body": "Entren por la puerta norte.", "token": token}
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url("message", event.pk), data)
-        client.post(url("message", event.pk), data)  # a double submit
+        client.post(url("attendee_message", event.pk), data)
+        client.post(url("attendee_message", event.pk), data)  # a double submit
     assert sorted(m.to[0] for m in mailoutbox) == ["ana@example.org", "beto@example.org",
                                                    "carla@example.org"]  # fmt: skip
     assert all(m.subject == "Parqueadero" and "puerta norte" in m.body for m in mailoutbox)
@@ -228,35 +235,29 @@ def test_message_attendees_once(
     message = AttendeeMessage.objects.get()
     assert (message.status, message.recipients, message.sender) == ("sent", 3, organizer)
     # the task itself runs once even if queued again
-    assert registrations.attendee_message_send(message.pk) == 0
+    assert attendee_message_send(message.pk) == 0
     assert len(mailoutbox) == 3
     assert "Parqueadero" in client.get(url("event", event.pk)).content.decode()
 
 
 def test_message_rules(event, sold, organizer, make_user):
     with pytest.raises(ValidationFailed) as caught:
-        registrations.attendees_message(event=event, user=organizer, subject="", body="x" * 5001)
+        attendees_message(event=event, user=organizer, subject="", body="x" * 5001)
     assert set(caught.value.fields) == {"subject", "body"}
     with pytest.raises(ValidationFailed):
-        registrations.attendees_message(event=event, user=organizer, subject="a\nb", body="x")
+        attendees_message(event=event, user=organizer, subject="a\nb", body="x")
     with pytest.raises(NotPermitted):
-        registrations.attendees_message(
-            event=event, user=make_user(Role.ORGANIZER), subject="Hola", body="x"
-        )
+        attendees_message(event=event, user=make_user(Role.ORGANIZER), subject="Hola", body="x")
     # without a key, the same text is one message
-    first, created = registrations.attendees_message(
-        event=event, user=organizer, subject="Hola", body="x"
-    )
-    again, created_again = registrations.attendees_message(
-        event=event, user=organizer, subject="Hola", body="x"
-    )
+    first, created = attendees_message(event=event, user=organizer, subject="Hola", body="x")
+    again, created_again = attendees_message(event=event, user=organizer, subject="Hola", body="x")
     assert created and not created_again and first.pk == again.pk
 
 
 def test_message_needs_attendees(event, organizer, make_ticket_type):
     make_ticket_type()
     with pytest.raises(Conflict):
-        registrations.attendees_message(event=event, user=organizer, subject="Hola", body="x")
+        attendees_message(event=event, user=organizer, subject="Hola", body="x")
 
 
 # ---- constant queries --------------------------------------------------------------------
@@ -276,7 +277,7 @@ def test_registration_pages_cost_constant_queries(
         buy(ticket_type, [{"name": f"P{n}", "email": f"p{n}@example.org",
                            "answers": {str(question.pk): "Sí"}}])  # fmt: skip
 
-    pages = [url("events"), url("event", event.pk), url("export", event.pk)]
+    pages = [url("events"), url("event", event.pk), url("attendee_export", event.pk)]
 
     def fetch(path):
         response = client.get(path)
@@ -303,23 +304,29 @@ def test_registration_pages_cost_constant_queries(
 
 def test_the_admin_attendees_page_and_export(client, event, sold, organizer, make_user):
     client.force_login(organizer)
-    tickets_page = client.get(reverse("ticketing_admin:list", args=[event.pk]))
+    tickets_page = client.get(reverse("ticketing_admin:ticket_type_list", args=[event.pk]))
     assert (
-        reverse("ticketing_attendees_admin:list", args=[event.pk]) in tickets_page.content.decode()
+        reverse("ticketing_attendees_admin:attendee_list", args=[event.pk])
+        in tickets_page.content.decode()
     )
-    page = client.get(reverse("ticketing_attendees_admin:list", args=[event.pk]), {"q": "ana"})
+    page = client.get(
+        reverse("ticketing_attendees_admin:attendee_list", args=[event.pk]), {"q": "ana"}
+    )
     assert page.status_code == 200
     assert [row.ticket.attendee_name for row in page.context["rows"]] == ["Ana Gómez"]
-    export = client.get(reverse("ticketing_attendees_admin:export", args=[event.pk]))
+    export = client.get(reverse("ticketing_attendees_admin:attendee_export", args=[event.pk]))
     body = b"".join(export.streaming_content).decode()
     assert "'=HYPERLINK(1)" in body and "'@Carla" in body
     for role in (Role.ORGANIZER, Role.MEMBER):
         client.force_login(make_user(role))
-        for name in ("list", "export"):
+        for name in ("attendee_list", "attendee_export"):
             path = reverse(f"ticketing_attendees_admin:{name}", args=[event.pk])
             assert client.get(path).status_code in (302, 403)
     client.force_login(make_user(Role.ADMIN))
-    assert client.get(reverse("ticketing_attendees_admin:list", args=[event.pk])).status_code == 200
+    assert (
+        client.get(reverse("ticketing_attendees_admin:attendee_list", args=[event.pk])).status_code
+        == 200
+    )
 
 
 # ---- hostile attendee input --------------------------------------------------------------
@@ -342,7 +349,7 @@ def test_attendee_input_never_comes_back_executable(
     client.force_login(organizer)
     for path in (
         url("event", event.pk),
-        reverse("ticketing_attendees_admin:list", args=[event.pk]),
+        reverse("ticketing_attendees_admin:attendee_list", args=[event.pk]),
     ):
         response = client.get(path)
         assert response.status_code == 200

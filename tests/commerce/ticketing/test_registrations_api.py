@@ -3,8 +3,9 @@ order's tickets; the same services and permission as the dashboard."""
 
 import pytest
 
-from commerce.ticketing import services
-from commerce.ticketing.records import AttendeeMessage
+from commerce.ticketing.models import AttendeeMessage
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
 from community.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +20,8 @@ def orders(make_ticket_type):
                    {"name": "Beto", "email": "beto@example.org"}]),
         (vip, [{"name": "Carla", "email": "carla@example.org"}]),
     ):  # fmt: skip
-        hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=len(people))
-        placed.append(
-            services.order_place(hold_token=hold.token, email="c@example.org", attendees=people)
-        )
+        hold = hold_create(ticket_type_id=ticket_type.pk, quantity=len(people))
+        placed.append(order_place(hold_token=hold.token, email="c@example.org", attendees=people))
     return {"general": general, "vip": vip, "orders": placed}
 
 
@@ -100,8 +99,8 @@ def test_attendee_listing_costs_constant_queries(api_client, event, organizer, m
 
     def add():
         n = next(counter)
-        hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
-        services.order_place(hold_token=hold.token, email="c@example.org",
+        hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+        order_place(hold_token=hold.token, email="c@example.org",
                              attendees=[{"name": f"P{n}", "email": f"p{n}@example.org"}])  # fmt: skip
 
     from commerce.ticketing.models import EventInventory

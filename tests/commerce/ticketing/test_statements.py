@@ -1,17 +1,20 @@
-"""The hot paths' statements, compiled once per process (config/statements.py), must read
-and write exactly what the ORM would: the same values, converted the same way, on SQLite
-and on PostgreSQL, with the query's own constants kept and each call's parameters used."""
+"""The seat hold's compiled-once statements (commerce/ticketing/services/statements.py) must
+read and write exactly what the ORM would: the same values, converted the same way, on
+SQLite and on PostgreSQL, with the query's own constants kept and each call's parameters
+used. They lean on Django internals; the first test fails when those change, so that an
+upgrade of Django re-checks them (or lets the module go: docs/performance.md)."""
 
+import inspect
 from decimal import Decimal
 
 import pytest
 from django.db.models import Model
-from oscar.core.loading import get_model
+from django.db.models.sql.compiler import SQLCompiler
 
 from cms.events.models import EventPage
-from commerce.ticketing import services
 from commerce.ticketing.models import EventInventory, HoldStatus, SeatHold, TicketType
-from config import statements
+from commerce.ticketing.services import statements
+from commerce.ticketing.services.holds import EVENT_FACTS, hold_create
 
 pytestmark = pytest.mark.django_db
 
@@ -20,28 +23,61 @@ def values(obj: Model) -> list:
     return [getattr(obj, field.attname) for field in obj._meta.concrete_fields]
 
 
-def test_a_prepared_lookup_reads_what_the_orm_reads(make_ticket_type):
+def test_the_django_internals_the_statements_rely_on_are_still_there():
+    # Prepared reads the compiler's select list and column count after as_sql(), and asks
+    # it for the converters of those columns, which it calls as (value, expression, db)
+    assert list(inspect.signature(SQLCompiler.get_converters).parameters) == [
+        "self",
+        "expressions",
+    ]
+    queryset = EventInventory.objects.values_list("pk", "claimed_by_type")
+    compiler = queryset.query.get_compiler("default")
+    compiler.as_sql()
+    assert compiler.col_count == 2 and len(compiler.select) == 2
+    expression = compiler.select[1][0]
+    (functions, converted) = compiler.get_converters([expression])[0]
+    assert converted is expression and functions  # the JSON field's from_db_value
+    assert list(inspect.signature(functions[0]).parameters)[:3] == [
+        "value",
+        "expression",
+        "connection",
+    ]
+    # instances are built as the ORM builds them from a row, and written as save() writes
+    assert list(inspect.signature(Model.from_db.__func__).parameters) == [
+        "cls",
+        "db",
+        "field_names",
+        "values",
+    ]
+    field = SeatHold._meta.get_field("created_at")
+    assert list(inspect.signature(field.pre_save).parameters) == ["model_instance", "add"]
+    assert list(inspect.signature(field.get_db_prep_save).parameters) == ["value", "connection"]
+
+
+def test_the_hold_lookup_reads_what_the_orm_reads(make_ticket_type):
     ticket_type = make_ticket_type(price=25000, price_steps=[{"threshold": 2, "price": 30000}])
-    first = services.hold_create(ticket_type_id=ticket_type.pk, quantity=2)
-    second = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
-    for hold in (first, second):  # the second call runs the statement compiled by the first
-        read = services._hold_for_order(hold.token)
-        assert values(read) == values(SeatHold.objects.get(pk=hold.pk))
-        assert values(read.ticket_type) == values(TicketType.objects.get(pk=ticket_type.pk))
-        product = get_model("catalogue", "Product").objects.get(pk=ticket_type.product_id)
-        assert values(read.ticket_type.product) == values(product)
-        inventory = EventInventory.objects.get(pk=ticket_type.inventory_id)
-        assert values(read.inventory) == values(inventory)  # counters (JSON) included
+    hold_create(ticket_type_id=ticket_type.pk, quantity=2)
+    lookup = statements.Prepared(
+        lambda pk: TicketType.objects.filter(pk=pk).values_list(
+            *statements.attnames(TicketType),
+            *(f"inventory__{name}" for name in statements.attnames(EventInventory)),
+            *(f"inventory__event__{name}" for name in EVENT_FACTS),
+        )
+    )
+    for _ in range(2):  # the second call runs the statement compiled by the first
+        (row,) = lookup.rows(ticket_type.pk)
+        read, inventory = statements.instances(row[: -len(EVENT_FACTS)], TicketType, EventInventory)
+        assert values(read) == values(TicketType.objects.get(pk=ticket_type.pk))
+        assert values(inventory) == values(EventInventory.objects.get(pk=read.inventory_id))
         page = EventPage.objects.get(pk=inventory.event_id)
-        assert values(read.inventory.event) == values(page)
-    assert read.total == Decimal("30000.00") and read.inventory.claimed_by_type == {
-        str(ticket_type.pk): 3
-    }
-    assert services._hold_for_order("00000000-0000-0000-0000-000000000000") is None
+        assert list(row[-len(EVENT_FACTS) :]) == [getattr(page, name) for name in EVENT_FACTS]
+    assert inventory.claimed_by_type == {str(ticket_type.pk): 2}  # JSON, converted
+    assert read.price == Decimal("25000.00")
+    assert lookup.rows(987654321) == []
 
 
 def test_a_prepared_query_keeps_its_own_constants(make_ticket_type):
-    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=1)
+    hold = hold_create(ticket_type_id=make_ticket_type().pk, quantity=1)
     active = statements.Prepared(
         lambda pk: SeatHold.objects.filter(pk=pk, status=HoldStatus.ACTIVE).values_list(
             "pk", "status", "expires_at"
@@ -51,51 +87,6 @@ def test_a_prepared_query_keeps_its_own_constants(make_ticket_type):
     assert (pk, status, expires_at) == (hold.pk, "active", hold.expires_at)
     SeatHold.objects.filter(pk=hold.pk).update(status=HoldStatus.RELEASED)
     assert active.rows(hold.pk) == []
-
-
-def test_insert_and_update_write_what_save_writes(make_ticket_type):
-    ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
-    copy = statements.insert(
-        SeatHold(
-            inventory_id=hold.inventory_id,
-            ticket_type=ticket_type,
-            quantity=3,
-            unit_price=Decimal("12.50"),
-            total=Decimal("37.50"),
-            expires_at=hold.expires_at,
-        )
-    )
-    saved = SeatHold.objects.get(pk=copy.pk)
-    assert values(saved) == values(copy) and saved.token != hold.token
-    assert saved.created_at is not None and saved.status == "active" and not saved.is_bundle
-    inventory = EventInventory.objects.get(pk=hold.inventory_id)
-    inventory.claimed, inventory.claimed_by_type = 7, {"1": 3, "2": 4}
-    statements.update(inventory, ["claimed", "claimed_by_type"])
-    inventory.refresh_from_db()
-    assert (inventory.claimed, inventory.claimed_by_type) == (7, {"1": 3, "2": 4})
-
-
-def test_insert_all_writes_several_rows_in_one_statement_as_save_would(
-    make_ticket_type, django_assert_num_queries
-):
-    ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
-    holds = [
-        SeatHold(inventory_id=hold.inventory_id, ticket_type=ticket_type, quantity=n,
-                 unit_price=Decimal("10"), total=Decimal(10 * n), expires_at=hold.expires_at)
-        for n in (1, 2, 3)
-    ]  # fmt: skip
-    with django_assert_num_queries(1):
-        assert statements.insert_all(holds)
-    for written in holds:  # each got its own row's id
-        assert values(SeatHold.objects.get(pk=written.pk)) == values(written)
-    assert [h.quantity for h in SeatHold.objects.filter(pk__in=[h.pk for h in holds])
-            .order_by("pk")] == [1, 2, 3]  # fmt: skip
-    with pytest.raises(ValueError, match="exactly one row"):
-        statements.insert_all(holds, source=("WITH source AS (SELECT 1)", []))
-    with django_assert_num_queries(0):
-        assert statements.insert_all([])  # nothing to write, no statement
 
 
 def test_a_parameter_the_orm_rewrites_is_refused_not_silently_fixed(make_ticket_type):
@@ -108,11 +99,31 @@ def test_a_parameter_the_orm_rewrites_is_refused_not_silently_fixed(make_ticket_
         by_name.rows("Gen")
 
 
-def test_insert_and_update_send_the_signals_save_sends(make_ticket_type):
+def test_insert_writes_what_save_writes(make_ticket_type, django_assert_num_queries):
+    ticket_type = make_ticket_type()
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    with django_assert_num_queries(1):
+        copy = statements.insert(
+            SeatHold(
+                inventory_id=hold.inventory_id,
+                ticket_type=ticket_type,
+                quantity=3,
+                unit_price=Decimal("12.50"),
+                total=Decimal("37.50"),
+                expires_at=hold.expires_at,
+            )
+        )
+    saved = SeatHold.objects.get(pk=copy.pk)
+    assert values(saved) == values(copy) and saved.token != hold.token
+    assert saved.created_at is not None and saved.status == "active" and not saved.is_bundle
+    assert not copy._state.adding
+
+
+def test_insert_sends_the_signals_save_sends(make_ticket_type):
     from django.db.models.signals import post_save, pre_save
 
     ticket_type = make_ticket_type()
-    hold = services.hold_create(ticket_type_id=ticket_type.pk, quantity=1)
+    hold = hold_create(ticket_type_id=ticket_type.pk, quantity=1)
     heard = []
 
     def listen(which, sender, instance, kwargs):
@@ -125,23 +136,19 @@ def test_insert_and_update_send_the_signals_save_sends(make_ticket_type):
     def on_post(sender, instance, **kwargs):
         listen("post", sender, instance, kwargs)
 
+    def new() -> SeatHold:
+        return SeatHold(inventory_id=hold.inventory_id, ticket_type=ticket_type, quantity=1,
+                        unit_price=0, total=0, expires_at=hold.expires_at)  # fmt: skip
+
     pre_save.connect(on_pre, sender=SeatHold)
     post_save.connect(on_post, sender=SeatHold)
     try:
-        saved = SeatHold(inventory_id=hold.inventory_id, ticket_type=ticket_type, quantity=1,
-                         unit_price=0, total=0, expires_at=hold.expires_at)  # fmt: skip
-        saved.save()
-        saved.status = "released"
-        saved.save(update_fields=["status"])
+        new().save()
         by_save, heard[:] = list(heard), []
-        copy = statements.insert(SeatHold(inventory_id=hold.inventory_id, ticket_type=ticket_type,
-                                          quantity=1, unit_price=0, total=0,
-                                          expires_at=hold.expires_at))  # fmt: skip
-        copy.status = "released"
-        statements.update(copy, ["status"])
+        copy = statements.insert(new())
     finally:
         pre_save.disconnect(on_pre, sender=SeatHold)
         post_save.disconnect(on_post, sender=SeatHold)
     # the same signals with the same arguments, the instance's id aside
     assert [(s, c, k) for s, c, _pk, k in heard] == [(s, c, k) for s, c, _pk, k in by_save]
-    assert [pk for _s, _c, pk, _k in heard] == [None, copy.pk, copy.pk, copy.pk]
+    assert [pk for _s, _c, pk, _k in heard] == [None, copy.pk]

@@ -9,9 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from commerce.ticketing import checkin, services
 from commerce.ticketing.models import Ticket
-from commerce.ticketing.transfers import ticket_transfer
+from commerce.ticketing.services.checkin import ticket_check_in, ticket_token
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
+from commerce.ticketing.services.transfers import ticket_transfer
 from config.errors import Conflict, NotPermitted, ValidationFailed
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +26,8 @@ def buyer(make_user):
 
 @pytest.fixture
 def ticket(make_ticket_type, buyer):
-    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=1, user=buyer)
-    order = services.order_place(
+    hold = hold_create(ticket_type_id=make_ticket_type().pk, quantity=1, user=buyer)
+    order = order_place(
         hold_token=hold.token,
         user=buyer,
         attendees=[{"name": "Ana", "email": "ana@example.org"}],
@@ -37,16 +39,16 @@ def test_a_transfer_revokes_the_old_qr_and_emails_both_people(
     ticket, buyer, event, organizer, make_user, mailoutbox, django_capture_on_commit_callbacks
 ):
     dora = make_user(email="dora@example.org")
-    old_token = checkin.ticket_token(ticket)
+    old_token = ticket_token(ticket)
     with translation.override("es"), django_capture_on_commit_callbacks(execute=True):
         moved = ticket_transfer(code=ticket.code, user=buyer, name="Dora", email="DORA@example.org")
     ticket.refresh_from_db()
     assert (ticket.attendee_name, ticket.attendee_email) == ("Dora", "dora@example.org")
     assert ticket.user == dora and ticket.token_version == 2 and moved.pk == ticket.pk
     # the old QR names the code the ticket had: no ticket has that code any more
-    assert checkin.check_in(event=event, value=old_token, by=organizer).status == "invalid"
-    new_token = checkin.ticket_token(ticket)
-    assert checkin.check_in(event=event, value=new_token, by=organizer).status == "valid"
+    assert ticket_check_in(event=event, value=old_token, by=organizer).status == "invalid"
+    new_token = ticket_token(ticket)
+    assert ticket_check_in(event=event, value=new_token, by=organizer).status == "valid"
     by_address = {m.to[0]: m for m in mailoutbox}
     assert set(by_address) == {"dora@example.org", "ana@example.org"}
     received = by_address["dora@example.org"]
@@ -120,7 +122,7 @@ def test_transfer_through_the_api(ticket, buyer, make_user, api_client):
 
 def test_transfer_on_the_site(ticket, buyer, make_user, client):
     with translation.override("en"):
-        url = reverse("ticketing:transfer", kwargs={"code": ticket.code})
+        url = reverse("ticketing:ticket_transfer", kwargs={"code": ticket.code})
     client.force_login(make_user())
     assert client.get(url).status_code == 404
     client.force_login(buyer)

@@ -6,9 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from commerce.ticketing import checkin, registrations, services
 from commerce.ticketing.models import Ticket
-from commerce.ticketing.transfers import ticket_transfer
+from commerce.ticketing.services.checkin import ticket_check_in, ticket_token
+from commerce.ticketing.services.holds import hold_create
+from commerce.ticketing.services.orders import order_place
+from commerce.ticketing.services.registrations import order_resend
+from commerce.ticketing.services.transfers import ticket_transfer
 from config.errors import NotPermitted
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +30,8 @@ def dora(make_user):
 @pytest.fixture(params=["ana@example.org", "compradora@example.org"], ids=["for-ana", "own"])
 def hold(request, make_ticket_type, buyer):
     """A's order of one ticket, for Ana (no account) or for A herself."""
-    hold = services.hold_create(ticket_type_id=make_ticket_type().pk, quantity=1, user=buyer)
-    services.order_place(
+    hold = hold_create(ticket_type_id=make_ticket_type().pk, quantity=1, user=buyer)
+    order_place(
         hold_token=hold.token, user=buyer, attendees=[{"name": "Ana", "email": request.param}]
     )
     hold.refresh_from_db()
@@ -61,31 +64,36 @@ def test_on_the_site_only_the_new_holder_has_the_ticket(transferred, hold, buyer
     ticket, old_code = transferred
     client.force_login(buyer)
     for code in (ticket.code, old_code):
-        assert client.get(_url("ticketing:pdf", code=code)).status_code == 404
-        assert client.get(_url("ticketing:transfer", code=code)).status_code == 404
+        assert client.get(_url("ticketing:ticket_pdf", code=code)).status_code == 404
+        assert client.get(_url("ticketing:ticket_transfer", code=code)).status_code == 404
         taking_back = {"name": "Ana", "email": "ana2@example.org"}
-        assert client.post(_url("ticketing:transfer", code=code), taking_back).status_code == 404
+        assert (
+            client.post(_url("ticketing:ticket_transfer", code=code), taking_back).status_code
+            == 404
+        )
     assert _unchanged(ticket)
     # A keeps the order and its receipt, without the ticket's code, holder or links
-    for page in (_url("billing:list"), _url("billing:order", number=hold.order.number)):
+    for page in (_url("billing:order_list"), _url("billing:order", number=hold.order.number)):
         response = client.get(page)
         html = response.content.decode()
         assert response.status_code == 200 and hold.order.number in html
         assert ticket.code not in html and old_code not in html and "Dora" not in html
         assert "Transferred" in html
     assert ticket.code not in client.get(_url("members:dashboard")).content.decode()
-    done = client.get(_url("ticketing:done", token=hold.token)).content.decode()
+    done = client.get(_url("ticketing:hold_done", token=hold.token)).content.decode()
     assert ticket.code not in done and "ticket-qr" not in done  # no QR code either
 
     client.force_login(dora)
-    pdf = client.get(_url("ticketing:pdf", code=ticket.code))
+    pdf = client.get(_url("ticketing:ticket_pdf", code=ticket.code))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    assert client.get(_url("ticketing:transfer", code=ticket.code)).status_code == 200
+    assert client.get(_url("ticketing:ticket_transfer", code=ticket.code)).status_code == 200
     onwards = {"name": "Eva", "email": "eva@example.org"}
-    assert client.post(_url("ticketing:transfer", code=ticket.code), onwards).status_code == 302
+    assert (
+        client.post(_url("ticketing:ticket_transfer", code=ticket.code), onwards).status_code == 302
+    )
     ticket.refresh_from_db()
     assert ticket.attendee_email == "eva@example.org"
-    assert client.get(_url("ticketing:pdf", code=ticket.code)).status_code == 404
+    assert client.get(_url("ticketing:ticket_pdf", code=ticket.code)).status_code == 404
 
 
 def test_in_the_api_only_the_new_holder_has_the_ticket(transferred, hold, buyer, dora, api_client):
@@ -151,13 +159,13 @@ def test_the_service_refuses_the_old_holder_and_changes_nothing(transferred, buy
 
 def test_neither_the_old_qr_nor_the_old_code_admits_anyone(hold, buyer, event, organizer):
     ticket = hold.order.tickets.get()
-    old_code, old_token = ticket.code, checkin.ticket_token(ticket)
+    old_code, old_token = ticket.code, ticket_token(ticket)
     ticket_transfer(code=old_code, user=buyer, name="Dora", email="dora@example.org")
     ticket.refresh_from_db()
     assert ticket.code != old_code and ticket.transferred_at is not None
-    assert checkin.check_in(event=event, value=old_code, by=organizer).status == "invalid"
-    assert checkin.check_in(event=event, value=old_token, by=organizer).status == "invalid"
-    assert checkin.check_in(event=event, value=ticket.code, by=organizer).status == "valid"
+    assert ticket_check_in(event=event, value=old_code, by=organizer).status == "invalid"
+    assert ticket_check_in(event=event, value=old_token, by=organizer).status == "invalid"
+    assert ticket_check_in(event=event, value=ticket.code, by=organizer).status == "valid"
 
 
 def test_emails_carry_the_new_code_to_the_new_holder_only(
@@ -173,7 +181,7 @@ def test_emails_carry_the_new_code_to_the_new_holder_only(
     assert old_code in told[0].body  # the old holder reads the code they knew
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):  # the organizer resends the order
-        registrations.order_resend(event=event, user=organizer, order=hold.order)
+        order_resend(event=event, user=organizer, order=hold.order)
     assert [m.to for m in mailoutbox] == [["dora@example.org"]]
     assert ticket.code in mailoutbox[0].body
 
@@ -184,13 +192,13 @@ def test_a_ticket_given_back_to_its_buyer_is_theirs_again(transferred, buyer, do
     ticket = Ticket.objects.get(pk=ticket.pk)
     assert ticket.user == buyer
     client.force_login(buyer)
-    assert client.get(_url("ticketing:pdf", code=ticket.code)).status_code == 200
+    assert client.get(_url("ticketing:ticket_pdf", code=ticket.code)).status_code == 200
 
 
 def test_cancelling_the_free_registration_leaves_a_given_ticket_with_its_holder(
     transferred, hold, buyer, organizer
 ):
-    from commerce.ticketing.payments import refund_create
+    from commerce.ticketing.services.refunds import refund_create
     from config.errors import Conflict
 
     ticket, _old_code = transferred

@@ -7,6 +7,8 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# One pytest worker per core (pytest-xdist); work stealing evens out the long gates.
+PYTEST_ARGS ?= -n auto --dist worksteal
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate seed test test-fast lint format check messages clean

@@ -50,14 +50,16 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _empty_file_storage():
-    """Uploads live in memory for the whole test process: start every test with none, so a
-    file name a test expects is never taken (and suffixed) by an earlier test's file."""
+    """Uploads live in memory for the whole test process: start every test with only the
+    demo's, so a file name a test expects is never taken (and suffixed) by an earlier test's."""
+    import copy
+
     from django.core.files.storage import InMemoryStorage, storages
     from django.core.files.storage.memory import InMemoryDirNode
 
     storage = storages["default"]
     if isinstance(storage, InMemoryStorage):
-        storage._root = InMemoryDirNode()
+        storage._root = copy.deepcopy(_STORAGE_SNAPSHOT) if _STORAGE_SNAPSHOT else InMemoryDirNode()
     yield
 
 
@@ -89,9 +91,7 @@ def api_client():
     return APIClient()
 
 
-@pytest.fixture
-def demo_site(db):
-    """The bilingual page tree seed_demo builds (home, about, code of conduct in es and en)."""
+def _build_demo_tree() -> None:
     from django.urls import reverse
     from django.utils import translation
 
@@ -99,8 +99,56 @@ def demo_site(db):
 
     with translation.override("es"):
         signup_url = reverse("account_signup")
-    homes = demo.home_pages(signup_url)
-    pages = demo.standard_pages(homes)
+    demo.standard_pages(demo.home_pages(signup_url))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build seed_demo's bilingual page tree once per test database (one per xdist worker)
+    instead of once per test: each test's transaction rolls back to it, and transactional
+    tests restore it through serialized_rollback, so the snapshot is taken after it."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        _build_demo_tree()
+        for alias in connections:
+            connection_ = connections[alias]
+            if hasattr(connection_, "_test_serialized_contents"):
+                connection_._test_serialized_contents = (
+                    connection_.creation.serialize_db_to_string()
+                )
+    _snapshot_file_storage()
+
+
+_STORAGE_SNAPSHOT = None
+
+
+def _snapshot_file_storage() -> None:
+    """The demo's images live in the in-memory storage: keep them for every test."""
+    import copy
+
+    from django.core.files.storage import InMemoryStorage, storages
+
+    global _STORAGE_SNAPSHOT
+    storage = storages["default"]
+    if isinstance(storage, InMemoryStorage):
+        _STORAGE_SNAPSHOT = copy.deepcopy(storage._root)
+
+
+@pytest.fixture
+def demo_site(db):
+    """The bilingual page tree seed_demo builds (home, about, code of conduct in es and en),
+    built once per test database by django_db_setup."""
+    from cms.home.demo import PAGES
+    from cms.home.models import HomePage, StandardPage
+
+    homes = {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+    slugs = [spec[lang]["slug"] for spec in PAGES for lang in ("es", "en")]
+    by_key = {
+        (page.locale.language_code, page.slug): page
+        for page in StandardPage.objects.filter(slug__in=slugs).select_related("locale")
+    }
+    pages = [by_key[(lang, spec[lang]["slug"])] for spec in PAGES for lang in ("es", "en")]
     return {"homes": homes, "pages": pages}
 
 

@@ -11,6 +11,10 @@ from .fuzzing import django_wsgi_app, fuzz_schema, load_wsgi_schema
 
 pytestmark = pytest.mark.django_db
 
+# The operations are fuzzed in shards (every SHARDS-th operation each) so the gate spreads
+# over the test workers instead of running as one long test.
+SHARDS = 8
+
 
 def _token(user) -> str:
     response = APIClient().post(
@@ -22,7 +26,8 @@ def _token(user) -> str:
     return response.json()["meta"]["session_token"]
 
 
-def test_every_operation_survives_fuzzing_for_every_identity(make_user):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_operation_survives_fuzzing_for_every_identity(make_user, shard):
     identities = {"anonymous": {}}
     for role in (Role.MEMBER, Role.ORGANIZER, Role.ADMIN):
         identities[role.value] = {"X-Session-Token": _token(make_user(role))}
@@ -30,8 +35,8 @@ def test_every_operation_survives_fuzzing_for_every_identity(make_user):
     with django_wsgi_app() as app:
         schema = load_wsgi_schema("/api/schema/?format=json", app)
         operations = [r.ok().label for r in schema.get_all_operations()]
-        assert len(operations) >= 4
-        failures = fuzz_schema(schema, identities=identities)
+        assert len(operations) >= 4 * SHARDS
+        failures = fuzz_schema(schema, identities=identities, shard=(shard, SHARDS))
     assert failures == [], "\n\n".join(
         f"{f.operation} as {f.identity}:\n{f.error}" for f in failures
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from oscar.core.loading import get_model
 
 from cms.events.models import EventPage
@@ -425,11 +425,11 @@ def upcoming_tickets(*, user, language: str, limit: int = 5) -> list[Ticket]:
 
 
 # What buyers read for an order's status (Oscar keeps it as a free string). Statuses not
-# listed show as they are stored. (No msgctxt: scripts/messages.py keys on msgid alone, and
-# "Paid" already means a paid event there.)
+# listed show as they are stored. "Paid" also names a paid event ("De pago"): the context
+# gives the order's its own Spanish word.
 ORDER_STATUS_LABELS = {
     "pending": gettext_lazy("Awaiting payment"),
-    "paid": gettext_lazy("Payment confirmed"),
+    "paid": pgettext_lazy("order status", "Paid"),
     "cancelled": gettext_lazy("Order cancelled"),
     "expired": gettext_lazy("Order expired"),
     "refunded": gettext_lazy("Refunded in full"),

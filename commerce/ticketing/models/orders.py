@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrderStatus(models.TextChoices):
@@ -12,7 +13,7 @@ class OrderStatus(models.TextChoices):
     moves are allowed and every move is written to `OrderTransition`."""
 
     PENDING = "Pending", _("Awaiting payment")
-    PAID = "Paid", _("Paid")
+    PAID = "Paid", pgettext_lazy("order status", "Paid")
     CANCELLED = "Cancelled", _("Cancelled")
     EXPIRED = "Expired", _("Expired")
     PARTIALLY_REFUNDED = "Partially refunded", _("Partially refunded")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from cms.events.models import EventPage, EventRequirement
+from config import audit
 from config.errors import Conflict, NotFound, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
@@ -342,6 +343,8 @@ def _close_unpaid(order_id: int, status: str, *, source: str, actor=None) -> boo
         usage_change(order, returned=True)  # its promo code counts for no one
         if Payment.objects.filter(order=order).exists():
             enqueue("commerce.ticketing.services.payments.intent_cancel", order.pk)
+        if status == OrderStatus.CANCELLED:  # an expiry is the system's, told by its transition
+            audit.record(order, "medellin.order_cancel", user=actor, data={"source": source})
     return True
 
 

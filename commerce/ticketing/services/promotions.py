@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from config import audit
 from config.errors import NotPermitted, ValidationFailed
 
 from ..models import TicketType
@@ -81,6 +82,23 @@ def promo_code_create(*, event, user, code: str, percent=None, amount=None,
             name=code, code=code, usage=Voucher.MULTI_USE, start_datetime=starts, end_datetime=ends
         )
         voucher.offers.add(offer)
+        audit.record(
+            voucher,
+            "medellin.promo_code_create",
+            user=user,
+            data={
+                "event": str(event.translation_key),
+                "code": code,
+                "percent": None if percent is None else str(percent),
+                "amount": None if amount is None else str(amount),
+                "ticket_types": [t.pk for t in ticket_types],
+                "max_uses": max_uses or None,
+                "per_customer": per_customer or None,
+                "min_quantity": max(1, min_quantity),
+                "starts": starts.isoformat(),
+                "ends": ends.isoformat(),
+            },
+        )
     return voucher
 
 
@@ -109,7 +127,7 @@ def group_discount_create(*, event, user, min_quantity: int, percent,
         while ConditionalOffer.objects.filter(name=name).exists():  # Oscar: names are unique
             number += 1
             name = f"{label} · {event.title}"[:115] + f" #{number}"
-        return ConditionalOffer.objects.create(
+        offer = ConditionalOffer.objects.create(
             name=name,
             offer_type=ConditionalOffer.SITE,
             condition=Condition.objects.create(
@@ -119,3 +137,15 @@ def group_discount_create(*, event, user, min_quantity: int, percent,
                 range=product_range, type=Benefit.PERCENTAGE, value=Decimal(percent)
             ),
         )
+        audit.record(
+            offer,
+            "medellin.group_discount_create",
+            user=user,
+            data={
+                "event": str(event.translation_key),
+                "min_quantity": min_quantity,
+                "percent": str(percent),
+                "ticket_types": [t.pk for t in ticket_types],
+            },
+        )
+    return offer

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from config import audit
 from config.errors import Conflict, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
@@ -83,6 +84,18 @@ def refund_create(*, order, user, ticket_codes: list[str] | None = None, reason:
             status=RefundStatus.PENDING if payment and amount > 0 else RefundStatus.SUCCEEDED,
         )
         refund.tickets.set(chosen)
+        audit.record(
+            order,
+            "medellin.order_refund",
+            user=user,
+            data={
+                "refund": refund.pk,
+                "amount": str(amount),
+                "currency": refund.currency,
+                "tickets": [t.code for t in chosen],
+                "reason": refund.reason,
+            },
+        )
         if refund.status == RefundStatus.PENDING:
             enqueue("commerce.ticketing.services.refunds.refund_execute", refund.pk)
         enqueue("commerce.ticketing.tasks.send_refund_notice", refund.pk)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from cms.events.models import EventPage
+from config import audit
 from config.errors import NotPermitted, ValidationFailed
 
 from .. import soldout
@@ -60,8 +61,13 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
     StockRecord = get_model("partner", "StockRecord")
     with transaction.atomic():
         inventory = inventory_for(event)
-        if ticket_type is None:
+        creating = ticket_type is None
+        if creating:
             ticket_type = TicketType(inventory=inventory)
+        old = {} if creating else {key: getattr(ticket_type, key) for key in data}
+        old_includes = None
+        if includes is not None and not creating:
+            old_includes = sorted(ticket_type.includes.values_list("event_key", flat=True))
         for key, value in data.items():
             setattr(ticket_type, key, value)
         try:
@@ -95,12 +101,47 @@ def ticket_type_save(*, event: EventPage, user, data: dict, ticket_type: TicketT
                 "num_in_stock": None,
             },
         )
+        _audit_save(ticket_type, user, creating, old, data, steps, includes, old_includes)
         # event pages and the content API show prices and the free/paid filter
         transaction.on_commit(_invalidate_pages)
         # a new capacity or sale window: the next hold request asks the counters again
         soldout.forget([ticket_type.pk])
         transaction.on_commit(lambda: soldout.forget([ticket_type.pk]))
     return ticket_type
+
+
+def _audit_save(ticket_type, user, creating, old, data, steps, includes, old_includes) -> None:
+    """Record the save: the fields set (old → new when changed), and the price steps and
+    bundled events when they were given."""
+    if creating:
+        changes = {key: {"new": _plain(key, getattr(ticket_type, key))} for key in data}
+    else:
+        changes = {
+            key: {"old": _plain(key, old[key]), "new": _plain(key, getattr(ticket_type, key))}
+            for key in data
+            if old[key] != getattr(ticket_type, key)  # Decimal("5") == Decimal("5.00")
+        }
+    if steps is not None:
+        changes["price_steps"] = {"new": len(steps)}
+    if includes is not None:
+        new_includes = sorted(ticket_type.includes.values_list("event_key", flat=True))
+        if creating or new_includes != old_includes:
+            changes["includes"] = {"new": [str(key) for key in new_includes]}
+            if not creating:
+                changes["includes"]["old"] = [str(key) for key in old_includes]
+    action = "medellin.ticket_type_create" if creating else "medellin.ticket_type_update"
+    audit.record(ticket_type, action, user=user, data={"changes": changes})
+
+
+def _plain(key: str, value):
+    """A JSON-safe value of the field `key`: decimals (with the field's places), dates and
+    the like as text."""
+    field = TicketType._meta.get_field(key)
+    if value is not None and isinstance(field, models.DecimalField):
+        return str(Decimal(str(value)).quantize(Decimal(1).scaleb(-field.decimal_places)))
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return str(value)
 
 
 def _price_steps_set(ticket_type: TicketType, steps: list[dict]) -> None:

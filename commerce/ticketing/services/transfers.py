@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.events.models import EventStatus
+from config import audit
 from config.errors import Conflict, NotPermitted, ValidationFailed
 from config.tasks import enqueue
 
@@ -97,6 +98,18 @@ def ticket_transfer(*, code: str, user, name: str, email: str) -> Ticket:
             update_fields=["attendee_name", "attendee_email", "user", "code", "token_version",
                            "transferred_at"]
         )  # fmt: skip
+        audit.record(
+            ticket,
+            "medellin.ticket_transfer",
+            user=user,
+            data={
+                "old_name": old_name,
+                "old_email": old_email,
+                "new_name": name,
+                "new_email": email,
+            },
+            title=f"#{ticket.pk}",  # not its code, which now admits the new attendee
+        )
         logger.info(
             "ticketing.ticket.transferred ticket=%s by=%s version=%s",
             ticket.pk,

@@ -7,8 +7,9 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# One pytest worker per core (pytest-xdist); work stealing evens out the long gates.
-PYTEST_ARGS ?= -n auto --dist worksteal
+# One pytest worker per core (pytest-xdist). `--dist load` hands tests out in collection
+# order, so each worker runs its transactional tests (which flush the database) last.
+PYTEST_ARGS ?= -n auto --dist load
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate seed test test-fast lint format check messages clean

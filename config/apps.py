@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 
 
 class PlatformConfig(AppConfig):
@@ -20,3 +21,9 @@ class PlatformConfig(AppConfig):
         security.route_allauth_state()
         checks.register(security.check_security_redis, checks.Tags.caches)
         post_migrate.connect(sites.site_address_sync, sender=self, dispatch_uid="site_address")
+
+
+class PlatformAdminConfig(AdminConfig):
+    """django.contrib.admin with the site that keeps Oscar's ledger read-only."""
+
+    default_site = "config.admin_site.PlatformAdminSite"

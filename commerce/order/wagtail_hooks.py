@@ -4,10 +4,13 @@ Read-only by construction: only the list and the inspect views are routed, and t
 permission policy grants nothing but "view", to active staff who hold the model's view
 permission (Admins are superusers). An order changes through ticketing's services (refunds
 and the rest, on the event's Tickets pages), a product through its ticket type; Oscar's own
-dashboard (/<lang>/shop/dashboard/, linked from each page) keeps its reports, offers and
-vouchers. Every order is listed, invalid ones included (`Order.all_orders`)."""
+dashboard (/<lang>/shop/dashboard/, linked from each page; read-only too, see
+commerce/shop_urls.py) keeps its reports, offers and vouchers. Every order is listed,
+invalid ones included (`Order.all_orders`)."""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 import django_filters
 from django.shortcuts import get_object_or_404
@@ -228,7 +231,10 @@ class ProductInspectView(LedgerInspectView):
         )
 
     def get_back_office_display_value(self):
-        url = reverse("dashboard:catalogue-product", kwargs={"pk": self.object.pk})
+        # the product list, found by its code: the product's own page there is a form, closed
+        product = self.object
+        query = urlencode({"upc": product.upc} if product.upc else {"title": product.title})
+        url = f"{reverse('dashboard:catalogue-product-list')}?{query}"
         return format_html('<a href="{}">{}</a>', url, _("Open this product there"))
 
 

@@ -16,7 +16,7 @@ from wagtail.search.index import insert_or_update_object
 from community.accounts.roles import MODERATORS_GROUP
 
 from .models import ForumCategory, Post, Subscription, Topic
-from .services import _render
+from .services import post_html
 
 CATEGORIES = [
     # slug, parent, order, es, en, description es, description en
@@ -194,7 +194,7 @@ def demo_forums() -> int:
             last_post_author=author,
         )
         opening = Post.objects.create(
-            topic=topic, author=author, is_opening=True, body=body, body_html=_render(body)
+            topic=topic, author=author, is_opening=True, body=body, body_html=post_html(body)
         )
         posts = [opening]
         pool = REPLIES[language]
@@ -208,7 +208,7 @@ def demo_forums() -> int:
             parent = posts[-1] if i % 2 else None
             posts.append(
                 Post.objects.create(
-                    topic=topic, author=replier, parent=parent, body=text, body_html=_render(text)
+                    topic=topic, author=replier, parent=parent, body=text, body_html=post_html(text)
                 )
             )
         for i, post in enumerate(posts):  # spread the thread over the following days

@@ -103,7 +103,8 @@ def _clean_title(title) -> str:
     return title
 
 
-def _render(body: str) -> str:
+def post_html(body: str) -> str:
+    """A post's Markdown as safe HTML, its @mentions linked to the members' profiles."""
     return render_markdown(body, mention_urls=member_urls(mentioned_handles(body)))
 
 
@@ -178,7 +179,7 @@ def topic_create(*, author, category: ForumCategory, title: str, body: str, lang
             author=author,
             is_opening=True,
             body=body,
-            body_html=_render(body),
+            body_html=post_html(body),
             status=Post.Status.PENDING if held else Post.Status.VISIBLE,
         )
         Subscription.objects.get_or_create(user=author, topic=topic)
@@ -212,7 +213,7 @@ def post_create(*, author, topic: Topic, body: str, parent: Post | None = None) 
             author=author,
             parent=parent,
             body=body,
-            body_html=_render(body),
+            body_html=post_html(body),
             status=Post.Status.PENDING if held else Post.Status.VISIBLE,
         )
         if not held:
@@ -261,7 +262,7 @@ def post_edit(*, post: Post, editor, body: str, title: str | None = None) -> Pos
         if body != post.body:
             before = set(mentioned_handles(post.body))
             PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
-            post.body, post.body_html, post.edited_at = body, _render(body), timezone.now()
+            post.body, post.body_html, post.edited_at = body, post_html(body), timezone.now()
             post.save(update_fields=["body", "body_html", "edited_at"])
             added = [h for h in mentioned_handles(body) if h not in before]
             if added and post.status == Post.Status.VISIBLE:

@@ -31,7 +31,7 @@ OSCAR_FORKS = {
 # brings them (a copied folder would miss them). Order has its own (0022, 0023).
 MIGRATION_MODULES = {"partner": "oscar.apps.partner.migrations"}
 _DJANGO_CONTRIB = [
-    "django.contrib.admin",
+    "config.apps.PlatformAdminConfig",  # django.contrib.admin, Oscar read-only (admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -50,7 +50,7 @@ def test_staff_find_the_products_with_their_prices(client, admin_user):
     assert "Meetup de visión: VIP" in listing and "80 000,00 COP" in listing
     page = text(client.get(f"{PRODUCTS}inspect/{product.pk}/"))
     assert product.stockrecords.get().partner_sku in page and "80 000,00 COP" in page
-    assert f'href="/es/shop/dashboard/catalogue/products/{product.pk}/"' in page
+    assert f'href="/es/shop/dashboard/catalogue/?upc={product.upc}"' in page
 
 
 def test_nothing_can_be_changed_there(client, admin_user):

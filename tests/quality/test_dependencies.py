@@ -92,6 +92,12 @@ def test_nothing_imports_the_composition_root_or_the_demo(graph):
     assert graph.imports_into({CONFIG_ROOT_UNIT, "demo"}) == []
 
 
+def test_no_private_name_is_imported_from_another_module():
+    """A name with a leading underscore is its module's own: whoever needs it gets a public
+    one. Our modules only; `from x import y as _` (gettext) imports a public name."""
+    assert dependencies.private_imports() == []
+
+
 # --- the gate catches what it is meant to (planted defects) ---------------------------------
 
 
@@ -153,3 +159,21 @@ def test_the_gate_catches_a_config_library_importing_an_app(planted):
 
 def test_the_gate_catches_a_page_model_importing_views(planted):
     assert planted.models_importing_views() == ["cms.events.models -> cms.events.views (lines [5])"]
+
+
+def test_the_gate_catches_a_private_name_imported(tmp_path):
+    _plant(
+        tmp_path,
+        {
+            "community/forums/services.py": "def _render(body):\n    return body\n",
+            "community/forums/demo.py": """
+                from django.utils.translation import gettext as _
+                from .services import _render
+                from community.forums.services import _render as render
+            """,
+        },
+    )
+    assert dependencies.private_imports(tmp_path, ("community",)) == [
+        "community/forums/demo.py:3 _render",
+        "community/forums/demo.py:4 _render",
+    ]

@@ -8,8 +8,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # One pytest worker per core (pytest-xdist). `--dist load` hands tests out in collection
-# order, so each worker runs its transactional tests (which flush the database) last.
-PYTEST_ARGS ?= -n auto --dist load
+# order, so each worker runs its transactional tests (which flush the database) last; two at
+# a time, so the longest, collected first (tests/conftest.py), spread over the workers.
+PYTEST_ARGS ?= -n auto --dist load --maxschedchunk 2 --durations 15
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate seed test test-fast lint format check messages clean

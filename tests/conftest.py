@@ -9,7 +9,34 @@ from community.accounts.roles import Role
 ROLES = [Role.ATTENDEE, Role.MEMBER, Role.ORGANIZER, Role.ADMIN]
 
 
+# The longest tests (`pytest --durations`, 2026-12-07), seconds of one run under load: handed
+# out first, so that with one worker per core no worker is left with a long gate at the end
+# while the other idles (`--maxschedchunk 2` in the Makefile hands out two at a time). Only
+# the order inside pytest-django's groups changes: its sort (database tests, then
+# transactional ones, then the rest) runs after this one and is stable.
+LONGEST = [
+    ("tests/quality/test_site_fuzz.py::test_no_page_or_form_of_the_site_answers_500", 300),
+    ("tests/quality/test_api_fuzz.py::", 50),
+    ("tests/browser/test_accessibility.py::", 80),
+    ("tests/cms/test_home.py::test_seed_demo", 70),
+    ("tests/quality/test_query_budgets.py::", 20),
+    ("tests/config/test_tasks.py::test_a_worker_process", 28),
+    ("tests/config/test_security_store.py::", 18),
+    ("tests/quality/test_site_fuzz.py::", 20),
+    ("tests/search/test_search_privacy.py::", 16),
+    ("tests/config/test_hostile_input.py::", 15),
+    ("tests/config/test_settings.py::", 10),
+    ("tests/browser/", 10),
+]
+
+
+def _expected_seconds(item) -> int:
+    return next((seconds for prefix, seconds in LONGEST if item.nodeid.startswith(prefix)), 0)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=_expected_seconds, reverse=True)  # stable: the rest keep their order
     # Tests marked `postgres` need PostgreSQL features (row locks, full-text search, a
     # database that other processes can reach); CI runs them, SQLite runs skip them.
     import os

@@ -123,15 +123,28 @@ def _build_demo_tree() -> None:
     from django.utils import translation
 
     from cms.home import demo
+    from cms.resources import demo as resources_demo
 
     with translation.override("es"):
         signup_url = reverse("account_signup")
-    demo.standard_pages(demo.home_pages(signup_url))
+    homes = demo.home_pages(signup_url)
+    demo.standard_pages(homes)
+    resources_demo.demo_resources(homes)  # the library: 48 tests read it, none may need it absent
+
+
+@pytest.fixture
+def library(demo_site):
+    """The demo library in es and en (20 resources, members-only ones among them, categories
+    in two levels), built once per test database with the page tree."""
+    from cms.resources.models import ResourceIndexPage
+
+    indexes = ResourceIndexPage.objects.select_related("locale")
+    return {index.locale.language_code: index for index in indexes}
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Build seed_demo's bilingual page tree once per test database (one per xdist worker)
+    """Build seed_demo's bilingual page tree and library once per test database (one per xdist worker)
     instead of once per test: each test's transaction rolls back to it, and transactional
     tests restore it through serialized_rollback, so the snapshot is taken after it."""
     from django.db import connections

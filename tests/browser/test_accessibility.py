@@ -86,10 +86,8 @@ def site(live_server):
     forums_demo.demo_forums()
     blog_demo.demo_blog(homes)
     from cms.docs.demo import demo_docs
-    from cms.resources.demo import demo_resources
 
-    demo_docs(homes)
-    demo_resources(homes)
+    demo_docs(homes)  # the library is in every test database (tests/conftest.py)
     return live_server.url
 
 

@@ -150,8 +150,7 @@ def test_a_document_of_a_draft_or_private_page_is_hidden_from_those_who_cannot_s
     from cms.resources.models import ResourceIndexPage, ResourcePage
 
     home = demo_site["homes"]["es"]
-    library = ResourceIndexPage(title="Recursos", slug="recursos", locale=home.locale)
-    home.add_child(instance=library)
+    library = ResourceIndexPage.objects.child_of(home).get()  # the demo's (tests/conftest.py)
     draft_file, private_file = _document("Borrador"), _document("Privado")
     draft = ResourcePage(title="Borrador", slug="borrador", summary="s", locale=home.locale,
                          document=draft_file, live=False)  # fmt: skip
@@ -178,11 +177,9 @@ def test_a_document_of_a_draft_or_private_page_is_hidden_from_those_who_cannot_s
     assert client.get(draft_file.url).status_code == 200
 
 
-def test_members_only_files_are_not_served_from_media_to_non_members(client, demo_site, make_user):
-    from cms.resources import demo
+def test_members_only_files_are_not_served_from_media_to_non_members(client, library, make_user):
     from cms.resources.models import ResourcePage
 
-    demo.demo_resources(demo_site["homes"])
     restricted = ResourcePage.objects.filter(slug="kit-ponentes").first().document
     public = ResourcePage.objects.filter(slug="guia-rapida").first().document
     assert _document_seen(client, public)

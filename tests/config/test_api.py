@@ -193,7 +193,9 @@ def test_wagtail_content_api_lists_demo_pages_in_both_locales(api_client, demo_s
     en_titles = {item["title"] for item in en["items"]}
     assert {"Inicio", "Acerca de Medellín AI", "Código de conducta"} <= es_titles
     assert {"Home", "About Medellín AI", "Code of conduct"} <= en_titles
-    assert es_titles.isdisjoint(en_titles)
+    # each listing keeps to its language (the library's resources may share a name)
+    assert es_titles.isdisjoint({"Home", "About Medellín AI", "Code of conduct"})
+    assert en_titles.isdisjoint({"Inicio", "Acerca de Medellín AI", "Código de conducta"})
     home_en = api_client.get(
         "/api/v2/pages/", {"locale": "en", "type": "home.HomePage", "fields": "hero_title"}
     ).json()

@@ -18,13 +18,11 @@ OFF_SITE = ["https://elsewhere.example/", "//elsewhere.example/", "/\\elsewhere.
 
 
 @pytest.fixture
-def listings(demo_site):
+def listings(demo_site, library):
     from cms.events.factories import event_indexes, make_event
-    from cms.resources import demo
 
     indexes = event_indexes(demo_site["homes"])
     make_event(indexes["es"], title="Taller de agentes")
-    demo.demo_resources(demo_site["homes"])
     return demo_site
 
 

@@ -359,11 +359,9 @@ def test_blog_content_api_listing(api_client, demo_site, make_user):
     )
 
 
-def test_content_api_resource_listing(client, demo_site, member):
-    from cms.resources import demo
+def test_content_api_resource_listing(client, library, member):
     from cms.resources.models import ResourceIndexPage, ResourcePage
 
-    demo.demo_resources(demo_site["homes"])
     fields = "resource_type,external_url,document,categories,tags,featured,visibility,download_url"
     index = ResourceIndexPage.objects.get(locale__language_code="en")
     category = index.get_children().specific().first().categories.first()
@@ -390,11 +388,9 @@ def test_content_api_resource_listing(client, demo_site, member):
     assert_constant_queries(lambda: client.get("/api/v2/documents/").json(), add, budget=12)
 
 
-def test_resource_library_page_listing(client, demo_site, member):
-    from cms.resources import demo
+def test_resource_library_page_listing(client, library, member):
     from cms.resources.models import ResourceCategory, ResourceIndexPage, ResourcePage
 
-    demo.demo_resources(demo_site["homes"])
     index = ResourceIndexPage.objects.get(locale__language_code="en")
     index.per_page = 100
     index.save_revision().publish()

@@ -100,12 +100,10 @@ def test_blog_pages_send_strict_security_headers(client, demo_site, member):
 
 
 @pytest.mark.django_db
-def test_docs_and_library_pages_send_strict_security_headers(client, demo_site):
+def test_docs_and_library_pages_send_strict_security_headers(client, demo_site, library):
     from cms.docs.demo import demo_docs
-    from cms.resources.demo import demo_resources
 
     demo_docs(demo_site["homes"])
-    demo_resources(demo_site["homes"])
     for path in LIBRARY_PAGES:
         response = client.get(path)
         assert response.status_code < 400, path
@@ -488,8 +486,7 @@ def test_xss_payloads_in_docs_and_resources_never_come_back_executable(
 
     home = demo_site["homes"]["es"]
     category = ResourceCategory.objects.create(locale=home.locale, name=payload[:80], slug="xss")
-    library = ResourceIndexPage(title="Recursos", slug="recursos", locale=home.locale)
-    home.add_child(instance=library)
+    library = ResourceIndexPage.objects.child_of(home).get()  # the demo's (tests/conftest.py)
     resource = ResourcePage(
         title=f"R {payload}"[:255],
         summary=payload,

@@ -3,6 +3,7 @@ the member role get a 403, members get through — on the page, the download rou
 Wagtail's document URL and the content API (pages and documents)."""
 
 import pytest
+from django.core.files.base import ContentFile
 from wagtail.models import Locale
 
 from cms.resources.models import ResourceAccess, ResourcePage
@@ -54,6 +55,8 @@ def test_wagtail_document_urls_of_members_only_files_are_guarded(
 ):
     restricted = _page("kit-ponentes").document
     public = _page("guia-rapida").document
+    for document in (restricted, public):  # the library's files, put where Wagtail serves them
+        document.file.storage.save(document.file.name, ContentFile(b"demo"))
     assert client.get(public.url).status_code == 200
     response = client.get(restricted.url)
     assert response.status_code == 302 and "/auth/login/" in response["Location"]

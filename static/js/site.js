@@ -5,6 +5,8 @@ document.querySelectorAll("[data-menu-toggle]").forEach((button) => {
     const open = button.getAttribute("aria-expanded") === "true";
     button.setAttribute("aria-expanded", String(!open));
     nav.classList.toggle("is-open", !open);
+    // on phones the account menu opens with it, so its links are one tap away
+    if (!open) nav.querySelectorAll("details[data-dropdown]").forEach((menu) => (menu.open = true));
   });
 });
 

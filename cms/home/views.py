@@ -18,4 +18,6 @@ def styleguide(request):
         return redirect_to_login(request.get_full_path())
     if not can_view_styleguide(request.user):
         raise PermissionDenied
-    return TemplateResponse(request, "home/styleguide.html", {})
+    # a long address, to show that links wrap instead of widening the page
+    long_url = "https://example.org/una/direccion/muy/larga/que/no/debe/desbordar/la/pantalla"
+    return TemplateResponse(request, "home/styleguide.html", {"long_url": long_url})

@@ -49,7 +49,8 @@ document.querySelectorAll("dialog.modal").forEach((dialog) => {
 // Dropdowns (details[data-dropdown]): a click elsewhere or Escape closes them.
 document.addEventListener("click", (event) => {
   document.querySelectorAll("details[data-dropdown][open]").forEach((menu) => {
-    if (!menu.contains(event.target)) menu.open = false;
+    if (menu.contains(event.target) || event.target.closest("[data-menu-toggle]")) return;
+    menu.open = false;
   });
 });
 document.addEventListener("keydown", (event) => {

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.cache import cached_serve
+from cms.home.views import styleguide
 from cms.sitemaps import robots_txt, sitemap
 from commerce.ticketing.urls import webhook_urlpatterns as ticketing_webhooks
 from community.notifications import views as notification_views
@@ -49,6 +50,7 @@ urlpatterns += i18n_patterns(
     ),
     path("shop/", include("commerce.shop_urls")),  # Oscar's staff dashboard only
     path("search/", site_search, name="site_search"),
+    path("styleguide/", styleguide, name="styleguide"),  # staff: the design system, live
     # the page tree catches everything else: keep last; anonymous views come from the cache
     re_path(r"^((?:[\w\-]+/)*)$", cached_serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

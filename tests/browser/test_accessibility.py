@@ -151,6 +151,27 @@ def test_signed_in_pages(axe_page, site):
     assert problems == {}
 
 
+DARK = ["/es/", "/es/eventos/", "/es/eventos/encuentro-mensual-agentes-de-ia/", "/en/blog/",
+        "/es/forums/", "/es/recursos/", "/es/documentacion/primeros-pasos/", "/es/auth/login/"]  # fmt: skip
+
+
+@needs_axe
+@pytest.mark.parametrize("width", [375, 1280])
+def test_dark_theme_keeps_contrast(browser, site, width):
+    """The dark theme (prefers-color-scheme) at a phone's and a laptop's width."""
+    context = browser.new_context(
+        bypass_csp=True, color_scheme="dark", viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    problems = {}
+    for path in DARK:
+        page.goto(site + path)
+        if found := serious_violations(page):
+            problems[path] = found
+    context.close()
+    assert problems == {}
+
+
 @needs_axe
 def test_axe_catches_a_planted_inaccessible_page(axe_page):
     axe_page.set_content(
@@ -217,6 +238,8 @@ def test_organizer_pages(axe_page, site):
         "/es/dashboard/events/venues/new/",
         *(f"/es/dashboard/events/submissions/{submission.pk}/{step}/" for step in steps),
         f"/en/dashboard/events/submissions/{submission.pk}/agenda/",
+        "/es/styleguide/",  # every shared component (staff only)
+        "/en/styleguide/",
     ]
     axe_page.goto(site + "/es/auth/login/")
     axe_page.locator("#id_login").fill("olga@example.org")

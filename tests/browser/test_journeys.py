@@ -65,6 +65,7 @@ def test_member_signs_up_confirms_email_and_logs_in(page, site, mailoutbox):
     page.get_by_role("link", name="Saltar por ahora").click()
     expect(page).to_have_url(site + "/es/dashboard/")
     expect(page.locator("[data-role]")).to_have_attribute("data-role", "member")
+    page.locator(".user-dropdown > summary").click()  # the account menu holds the logout
     page.get_by_role("button", name="Cerrar sesión").click()
     page.goto(site + "/es/auth/login/")
     page.locator("#id_login").fill("laura@example.org")

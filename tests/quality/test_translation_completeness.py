@@ -81,7 +81,9 @@ def untranslated_template_text(source: str) -> list[str]:
     source = re.sub(r"{%\s*blocktranslate.*?{%\s*endblocktranslate\s*%}", " ", source, flags=re.S)
     source = re.sub(r"{%.*?%}|{{.*?}}|{#.*?#}", " ", source, flags=re.S)
     soup = BeautifulSoup(source, "html.parser")
-    for tag in soup(["script", "style"]):
+    for tag in soup(
+        ["script", "style", "code", "kbd", "samp"]
+    ):  # code reads the same in any language
         tag.decompose()
     words = []
     for text in soup.find_all(string=True):

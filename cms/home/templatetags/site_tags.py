@@ -123,3 +123,12 @@ def site_navigation(context) -> dict:
     from cms.home.navigation import resolved_navigation
 
     return resolved_navigation(context["request"])
+
+
+@register.filter
+def initials(name) -> str:
+    """Up to two capital letters for an avatar without a picture: "Ana Restrepo" → "AR",
+    "ana@medellin.ai" → "A" (an email's domain is not part of the name)."""
+    text = str(name or "").split("@", 1)[0].replace(".", " ").replace("_", " ").replace("-", " ")
+    letters = [word[0] for word in text.split() if word[:1].isalpha()]
+    return "".join(letters[:2]).upper() or "?"

@@ -4,10 +4,10 @@ demo ships no files). The demo app's seed_demo command runs each app's demo modu
 The images are drawn here with Pillow at seed time, without the network: posters for events,
 blog posts and resources (a title in large type on a gradient with a geometric motif, the
 community's mark), avatars (initials on a coloured disc) and partner logos. Drawing is
-deterministic: the same words and seed give the same bytes on the same machine, so tests
-and visual baselines stay stable. A stored image is found again by a key of what it shows,
-so a second run draws nothing, and one whose words changed (an event's date moves with the
-day the demo is seeded) is redrawn in place.
+deterministic: the same words and seed give the same bytes with the same Pillow and fonts,
+so tests and visual baselines stay stable. A stored image is found again by a key of what
+it shows, so a second run draws nothing, and one whose words changed (an event's date moves
+with the day the demo is seeded) is redrawn in place.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
-# Bump when the drawing changes, so stored images are redrawn on the next seed.
+# Bump when the drawing changes (the palettes are part of every key already), so stored
+# images are redrawn on the next seed.
 DRAWING_VERSION = 1
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -41,22 +42,24 @@ def locales() -> dict[str, Locale]:
 
 @dataclass(frozen=True)
 class Palette:
-    start: str  # gradient, top left; white text on it keeps contrast AA for large text
-    end: str  # gradient, bottom right
+    """White and the accent both keep a contrast of at least 4.5 on either end."""
+
+    start: str  # the gradient, top left
+    end: str  # the gradient, bottom right
     accent: str  # the kicker, the date line and the mark
 
 
 PALETTES = (
     Palette("#0b3d91", "#5b16b8", "#ffd166"),
-    Palette("#004e4a", "#0a7a63", "#f6c945"),
+    Palette("#004e4a", "#066150", "#f6c945"),
     Palette("#7a0c2e", "#b3122f", "#ffe066"),
-    Palette("#1b1b3a", "#693668", "#ff9f5a"),
+    Palette("#1b1b3a", "#5e2f5d", "#ff9f5a"),
     Palette("#0f2027", "#2c5364", "#7ee8fa"),
     Palette("#3a0ca3", "#9d1487", "#ffc8dd"),
     Palette("#123b22", "#3f6212", "#d9f99d"),
     Palette("#6b230c", "#b0390a", "#fde68a"),
     Palette("#111827", "#374151", "#34d399"),
-    Palette("#1e3a8a", "#0e6a80", "#fca5a5"),
+    Palette("#1e3a8a", "#0a5161", "#fca5a5"),
 )
 
 MOTIFS = ("rings", "dots", "stripes", "blocks", "arcs")
@@ -64,6 +67,11 @@ MOTIFS = ("rings", "dots", "stripes", "blocks", "arcs")
 
 def _digest(*parts: object) -> str:
     return hashlib.sha1(repr(parts).encode()).hexdigest()  # noqa: S324 (a key, not a secret)
+
+
+def _key(*parts: object) -> str:
+    """What a stored image shows, as a key: its words, and how it is drawn."""
+    return _digest(DRAWING_VERSION, PALETTES, settings.WAGTAIL_SITE_NAME, *parts)
 
 
 def palette_for(seed: str) -> Palette:
@@ -372,9 +380,7 @@ def demo_poster(
     picks the motif, and the palette unless `variant` (a position in a list) does, so that
     neighbours differ; give a page's translations the same seed and variant."""
     lines = tuple(lines)
-    key = _digest(
-        DRAWING_VERSION, title, kicker, lines, size, seed, variant, settings.WAGTAIL_SITE_NAME
-    )
+    key = _key(title, kicker, lines, size, seed, variant)
     return _stored(
         name,
         title,
@@ -388,7 +394,7 @@ def demo_poster(
 
 def demo_avatar(name: str, *, person: str, size: int = 512):
     """A stored avatar of `person` (initials on a coloured disc), for Wagtail image fields."""
-    key = _digest(DRAWING_VERSION, person, size)
+    key = _key(person, size)
     return _stored(name, person, person, key, lambda: draw_avatar(person, size))
 
 
@@ -402,5 +408,5 @@ def demo_avatar_file(person: str, size: int = 512):
 
 def demo_logo(name: str, *, organisation: str):
     """A stored wordmark of a partner organisation."""
-    key = _digest(DRAWING_VERSION, organisation)
+    key = _key(organisation)
     return _stored(name, organisation, organisation, key, lambda: draw_logo(organisation), "PNG")

@@ -28,6 +28,22 @@ def test_posters_in_a_list_take_different_palettes():
     assert len(palettes) == 4
 
 
+def _contrast(one: str, other: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted([luminance(one), luminance(other)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("palette", demo.PALETTES)
+def test_words_on_a_poster_keep_aa_contrast(palette):
+    for ink in ("#ffffff", palette.accent):
+        assert min(_contrast(ink, palette.start), _contrast(ink, palette.end)) >= 4.5
+
+
 def test_a_long_title_wraps_into_three_lines_of_large_type():
     title = "Hackatón de IA para el agro: tres días construyendo soluciones con datos abiertos"
     font, lines = demo.fit_title(title, width=1600, height=900)

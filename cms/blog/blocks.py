@@ -7,7 +7,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import block_locale
 
-from .models import BlogPostPage
+from .models import BlogIndexPage, BlogPostPage
 
 
 class LatestBlogPostsBlock(blocks.StructBlock):
@@ -32,7 +32,10 @@ class LatestBlogPostsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["posts"] = self.posts(value, block_locale(parent_context))
+        locale = block_locale(parent_context)
+        context["posts"] = self.posts(value, locale)
+        index = BlogIndexPage.objects.live().public()
+        context["blog_index"] = (index.filter(locale=locale) if locale else index).first()
         return context
 
     def get_api_representation(self, value, context=None):

@@ -13,6 +13,8 @@ from wagtail.models import Locale
 from cms.blocks import BaseContentBlock
 from cms.blog.blocks import LatestBlogPostsBlock
 
+from .extensions import attach_ticket_summaries
+
 
 class FeaturedEventsBlock(blocks.StructBlock):
     """Upcoming events, featured first: a live query each time the page renders, never a
@@ -36,7 +38,8 @@ class FeaturedEventsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        locale, context["events"] = self._events(value, (parent_context or {}).get("page"))
+        locale, events = self._events(value, (parent_context or {}).get("page"))
+        context["events"] = attach_ticket_summaries(events)  # price from, seats left
         index_page = resolve_model_string("events.EventIndexPage")
         context["index"] = index_page.objects.live().filter(locale=locale).first()
         return context

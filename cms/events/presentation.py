@@ -1,12 +1,17 @@
 """What an event page shows beyond its fields: its schema.org JSON-LD (with the offers
-other apps add, cms/events/extensions.py) and the links that share it."""
+other apps add, cms/events/extensions.py), the links that share it, its speakers and the
+related events it suggests."""
 
 from __future__ import annotations
 
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import EventFormat, EventStatus
 from .extensions import event_offers
+
+RELATED_LIMIT = 3
 
 
 def event_json_ld(event, request) -> dict:
@@ -85,3 +90,29 @@ def share_links(event, request) -> list[dict]:
         {"name": _("Email"),
          "url": f"mailto:?subject={quote(event.title)}&body={quote(url, safe='')}"},
     ]  # fmt: skip
+
+
+def agenda_speakers(sessions) -> list:
+    """The agenda's speakers, each once, in the order they first speak."""
+    seen: dict = {}
+    for session in sessions:
+        for speaker in session.speakers.all():
+            seen.setdefault(speaker.pk, speaker)
+    return list(seen.values())
+
+
+def related_events(event, *, limit: int = RELATED_LIMIT) -> list:
+    """Upcoming events of the same language worth a look next: those sharing the most
+    categories first, then the soonest (so an event without categories still suggests some).
+    Two queries, with what the cards show."""
+    category_ids = [category.pk for category in event.categories.all()]  # previews too
+    shared = Count("categories", filter=Q(categories__in=category_ids), distinct=True)
+    return list(
+        type(event)
+        .objects.visible(event.locale_id)
+        .filter(end__gte=timezone.now())
+        .exclude(pk=event.pk)
+        .with_card_data()
+        .annotate(shared=shared)
+        .order_by("-shared", "start")[:limit]
+    )

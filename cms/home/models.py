@@ -54,6 +54,14 @@ class HomePage(SeoMixin, HeadlessPreviewable, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import community_figures, events_index
+
+        context = super().get_context(request, *args, **kwargs)
+        context["community_figures"] = community_figures()
+        context["events_index"] = events_index(self.locale_id)
+        return context
+
     def structured_data(self, request):
         from django.conf import settings
         from django.templatetags.static import static

@@ -1,7 +1,8 @@
 """What ticketing adds to pages it does not own, through their extension points (events and
 the member dashboard never import ticketing):
 - the event page (cms/events/extensions.py): the tickets panel, the listing's price filter
-  (also `?price=` in the content API) and the offers in the event's JSON-LD;
+  (also `?price=` in the content API), the offers in the event's JSON-LD and the ticket
+  summary (price from, seats left) of event cards and the page's call to action;
 - the member's dashboard (community/accounts/dashboard.py): the upcoming tickets.
 
 Importing this module registers them (TicketingConfig.ready())."""
@@ -16,6 +17,7 @@ from cms.events.extensions import (
     register_event_page_panel,
     register_listing_filter,
     register_offers_source,
+    register_ticket_summary_source,
 )
 from community.accounts.dashboard import register_dashboard_section
 
@@ -23,6 +25,7 @@ from .selectors import (
     event_keys_with_any_tickets,
     event_keys_with_price,
     public_ticket_types,
+    ticket_summaries,
     upcoming_tickets,
 )
 
@@ -70,6 +73,7 @@ register_event_page_panel(
 )
 register_listing_filter("price", filter_by_price)
 register_offers_source("ticketing.offers", ticket_offers)
+register_ticket_summary_source("ticketing.summary", ticket_summaries)
 register_dashboard_section(
     "ticketing.upcoming_tickets",
     template="ticketing/_dashboard_tickets.html",

@@ -14,11 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from oscar.core.loading import get_model
 
+from cms.events.extensions import TicketSummary
 from cms.events.models import EventPage
 from cms.events.permissions import own_events_filter
 
@@ -35,7 +37,7 @@ from .models import (
     WaitlistStatus,
 )
 from .permissions import buyer_holds, holder_q, may_see_registrations, may_see_ticket_type
-from .services.availability import available, taken
+from .services.availability import available, counters, taken
 from .services.pricing import seat_prices
 from .services.transfers import transfer_refusal
 
@@ -63,6 +65,53 @@ def public_ticket_types(event) -> list[TicketType]:
         .order_by("sort_order", "price", "pk")
         if ticket_type.sale_ends is None or ticket_type.sale_ends > now
     ]
+
+
+def ticket_summaries(events: Iterable[EventPage], *, exact: bool = False) -> dict:
+    """{event pk: TicketSummary} for the events that sell public tickets: the lowest price
+    now of the types still to be sold (price steps applied), the seats left and whether any
+    can be bought now. Two queries for any number of events (types, their price steps), one
+    more per event when `exact` (seats counted as a hold would, for the event page; else
+    from the event's seat counters, which may still count holds that ran out moments ago)."""
+    events = list(events)
+    now = timezone.now()
+    by_key: dict = {}
+    for ticket_type in (
+        TicketType.objects.filter(
+            inventory__event_key__in={event.translation_key for event in events},
+            is_active=True,
+            visibility=TicketVisibility.PUBLIC,
+        )
+        .select_related("inventory")
+        .prefetch_related("price_steps")
+        .order_by("sort_order", "price", "pk")
+    ):
+        if ticket_type.sale_ends is None or ticket_type.sale_ends > now:
+            by_key.setdefault(ticket_type.inventory.event_key, []).append(ticket_type)
+    summaries: dict = {}
+    for key, types in by_key.items():
+        inventory = types[0].inventory
+        counts = taken(inventory) if exact else counters(inventory)
+        prices, lefts, on_sale = [], [], False
+        for ticket_type in types:
+            left = available(ticket_type, counts)
+            lefts.append(left)
+            if left == 0:
+                continue
+            sold = counts["types"].get(ticket_type.pk, 0)
+            capacity = ticket_type.capacity or inventory.capacity
+            prices.append(seat_prices(ticket_type, sold=sold, quantity=1, capacity=capacity)[0])
+            on_sale = on_sale or ticket_type.on_sale(now)
+        seats_left = None if None in lefts else max(lefts)
+        for event in (event for event in events if event.translation_key == key):
+            summaries[event.pk] = TicketSummary(
+                url=reverse("ticketing:event", args=[event.pk]),
+                price_from=min(prices) if prices else None,
+                currency=types[0].currency,
+                seats_left=seats_left,
+                on_sale=on_sale,
+            )
+    return summaries
 
 
 def event_keys_with_price(*, free: bool) -> QuerySet:

@@ -46,8 +46,8 @@ from ..choices import (
     SubmissionStatus,
     time_zone_choices,
 )
-from ..extensions import apply_listing_filter, event_page_panels
-from ..presentation import event_json_ld, share_links
+from ..extensions import apply_listing_filter, attach_ticket_summaries, event_page_panels
+from ..presentation import agenda_speakers, event_json_ld, related_events, share_links
 from ..serializers import CategorySerializer, VenueSerializer
 
 
@@ -168,12 +168,17 @@ class Venue(ClusterableModel):
 
     @property
     def map_url(self) -> str:
+        """OpenStreetMap: a marker at the coordinates, else a search for the address."""
         from urllib.parse import urlencode
 
         if self.latitude is not None:
-            query = f"{self.latitude},{self.longitude}"
-        else:
-            query = f"{self.name}, {self.address}, {self.get_area_display()}, Antioquia"
+            lat, lon = f"{self.latitude:f}", f"{self.longitude:f}"
+            return (
+                "https://www.openstreetmap.org/?"
+                + urlencode({"mlat": lat, "mlon": lon})
+                + f"#map=17/{lat}/{lon}"
+            )
+        query = f"{self.name}, {self.address}, {self.get_area_display()}, Antioquia"
         return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
 
@@ -458,16 +463,20 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
         return self.image
 
     def agenda(self) -> list[EventSession]:
+        speakers = Speaker.objects.select_related("photo").prefetch_related("photo__renditions")
         return list(
-            self.sessions.prefetch_related(
-                Prefetch("speakers", queryset=Speaker.objects.select_related("photo"))
-            ).order_by("start", "sort_order")
+            self.sessions.prefetch_related(Prefetch("speakers", queryset=speakers)).order_by(
+                "start", "sort_order"
+            )
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.agenda()
+        context["speakers"] = agenda_speakers(context["sessions"])
         context.update(event_page_panels(self, request))  # e.g. the tickets (ticketing)
+        attach_ticket_summaries([self], exact=True)  # the call to action (ticketing)
+        context["related_events"] = attach_ticket_summaries(related_events(self))
         context["share_links"] = share_links(self, request)
         context["google_calendar_url"] = calendars.google_calendar_url(self, request)
         context["outlook_calendar_url"] = calendars.outlook_calendar_url(self, request)

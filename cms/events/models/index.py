@@ -39,11 +39,12 @@ class EventIndexPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
 
     @path("")
     def listing(self, request):
-        return self.render(request, context_overrides=event_listing(self, request.GET))
+        context = event_listing(self, request.GET, path=request.path)
+        return self.render(request, context_overrides=context)
 
     @re_path(r"^categories/(?P<slug>[-\w]+)/$")
     def category(self, request, slug):
-        context = event_listing(self, request.GET, category_slug=slug)
+        context = event_listing(self, request.GET, category_slug=slug, path=request.path)
         if context["category"] is None:
             raise Http404
         return self.render(request, context_overrides=context)

@@ -132,3 +132,14 @@ def initials(name) -> str:
     text = str(name or "").split("@", 1)[0].replace(".", " ").replace("_", " ").replace("-", " ")
     letters = [word[0] for word in text.split() if word[:1].isalpha()]
     return "".join(letters[:2]).upper() or "?"
+
+
+@register.simple_tag
+def page_numbers(page, on_each_side: int = 1, on_ends: int = 1) -> list:
+    """The page numbers a pagination shows around `page` (a Django Page), with
+    `Paginator.ELLIPSIS` ("…") where numbers are left out (templates/includes/pagination.html)."""
+    return list(
+        page.paginator.get_elided_page_range(
+            page.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    )

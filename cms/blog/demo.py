@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from cms.demo import demo_image, locales
+from cms.demo import demo_poster, locales
 from config.markdown import render_markdown
 
 from .models import BlogCategory, BlogComment, BlogIndexPage, BlogPostPage
@@ -58,7 +58,7 @@ CATEGORIES = [
 
 POSTS = [
     {
-        "author": "laura.mejia", "category": "tutoriales", "days_ago": 3, "color": "#0b6e4f",
+        "author": "laura.mejia", "category": "tutoriales", "days_ago": 3,
         "es": {"slug": "rag-en-espanol-con-documentos-publicos", "title": "RAG en español con documentos públicos de la Alcaldía",
                "excerpt": "Cómo armamos un asistente que responde preguntas sobre trámites usando solo documentos oficiales, y qué aprendimos al evaluarlo con personas reales.",
                "tags": ["rag", "llms", "español"],
@@ -75,7 +75,7 @@ POSTS = [
                         "The code is open and we will present it at the next meetup. If you work with public documents, we want to hear from you."]},
     },
     {
-        "author": "santiago.restrepo", "category": "industria", "days_ago": 8, "color": "#1f4e8c",
+        "author": "santiago.restrepo", "category": "industria", "days_ago": 8,
         "es": {"slug": "mlops-sin-drama-para-startups", "title": "MLOps sin drama para startups de Medellín",
                "excerpt": "Cinco prácticas que permiten a un equipo pequeño llevar modelos a producción sin una plataforma gigante.",
                "tags": ["mlops", "startups", "producción"],
@@ -92,7 +92,7 @@ POSTS = [
                         "At the December workshop we will walk through all of it with free tools."]},
     },
     {
-        "author": "camila.zapata", "category": "investigacion", "days_ago": 14, "color": "#8c1f3c",
+        "author": "camila.zapata", "category": "investigacion", "days_ago": 14,
         "es": {"slug": "vision-por-computador-contra-la-roya-del-cafe", "title": "Visión por computador contra la roya del café",
                "excerpt": "Un modelo liviano que corre en un celular y ayuda a caficultores de Antioquia a detectar la roya a tiempo.",
                "tags": ["visión por computador", "agro", "café"],
@@ -107,7 +107,7 @@ POSTS = [
                         "Next we will measure the impact in the field together with the growers' committee."]},
     },
     {
-        "author": "laura.mejia", "category": "comunidad", "days_ago": 20, "color": "#6b4e16",
+        "author": "laura.mejia", "category": "comunidad", "days_ago": 20,
         "es": {"slug": "lo-que-aprendimos-en-el-hackaton-de-ia-para-el-clima", "title": "Lo que aprendimos en el hackatón de IA para el clima",
                "excerpt": "120 participantes, 24 equipos y un ganador que predice inundaciones en quebradas del Valle de Aburrá.",
                "tags": ["hackatón", "clima", "comunidad"],
@@ -122,7 +122,7 @@ POSTS = [
                         "Thanks to mentors, partners and volunteers. Slides and repositories are in the events forum."]},
     },
     {
-        "author": "valeria.arango", "category": "tutoriales", "days_ago": 27, "color": "#2d6a4f",
+        "author": "valeria.arango", "category": "tutoriales", "days_ago": 27,
         "es": {"slug": "evaluar-llms-en-ci", "title": "Cómo evaluar cambios de prompt en integración continua",
                "excerpt": "Un conjunto de pruebas que falla cuando un cambio de prompt empeora las respuestas, paso a paso.",
                "tags": ["llms", "evaluación", "mlops"],
@@ -139,7 +139,7 @@ POSTS = [
                         "In this post we share the template and the mistakes we made when starting out."]},
     },
     {
-        "author": "daniel.ospina", "category": "investigacion", "days_ago": 33, "color": "#5a189a",
+        "author": "daniel.ospina", "category": "investigacion", "days_ago": 33,
         "es": {"slug": "reconocimiento-de-voz-para-el-acento-paisa", "title": "Reconocimiento de voz para el acento paisa",
                "excerpt": "Construimos un pequeño corpus de habla antioqueña para ajustar modelos de transcripción abiertos.",
                "tags": ["voz", "español", "datos abiertos"],
@@ -154,7 +154,7 @@ POSTS = [
                         "The corpus will be released under an open licence. We are still looking for voices from the eastern towns."]},
     },
     {
-        "author": "santiago.restrepo", "category": "industria", "days_ago": 40, "color": "#9d0208",
+        "author": "santiago.restrepo", "category": "industria", "days_ago": 40,
         "es": {"slug": "ia-en-la-banca-colombiana", "title": "IA en la banca colombiana: más allá del chatbot",
                "excerpt": "Riesgo de crédito, detección de fraude y cumplimiento: dónde aporta valor la IA en los bancos de Medellín.",
                "tags": ["finanzas", "industria", "producción"],
@@ -169,7 +169,7 @@ POSTS = [
                         "Real-time fraud detection and automatic document review save thousands of hours a year."]},
     },
     {
-        "author": "camila.zapata", "category": "comunidad", "days_ago": 47, "color": "#344e41",
+        "author": "camila.zapata", "category": "comunidad", "days_ago": 47,
         "es": {"slug": "grupos-de-estudio-de-ia-en-la-ciudad", "title": "Grupos de estudio de IA: cómo empezar uno en tu barrio",
                "excerpt": "Lo que funciona para sostener un grupo de lectura de artículos de IA más allá de la tercera sesión.",
                "tags": ["comunidad", "aprendizaje", "artículos"],
@@ -184,7 +184,7 @@ POSTS = [
                         "If you want to start one, post it in the forum and we will help with a venue and promotion."]},
     },
     {
-        "author": "laura.mejia", "category": "tutoriales", "days_ago": 55, "color": "#3a0ca3",
+        "author": "laura.mejia", "category": "tutoriales", "days_ago": 55,
         "es": {"slug": "evaluar-un-llm-antes-de-ponerlo-en-produccion", "title": "Cómo evaluar un LLM antes de ponerlo en producción",
                "excerpt": "Un conjunto de preguntas propio, métricas que importan al negocio y revisión humana: una guía corta para equipos pequeños.",
                "tags": ["llms", "evaluación", "producción"],
@@ -199,7 +199,7 @@ POSTS = [
                         "Run the evaluation again with every model or prompt change: that is how you know you improved rather than just changed."]},
     },
     {
-        "author": "santiago.restrepo", "category": "comunidad", "days_ago": 62, "color": "#006d77",
+        "author": "santiago.restrepo", "category": "comunidad", "days_ago": 62,
         "es": {"slug": "lo-que-aprendimos-organizando-diez-meetups", "title": "Lo que aprendimos organizando diez meetups de IA",
                "excerpt": "Horarios, sedes, charlas cortas y comida: las decisiones pequeñas que hacen que la gente vuelva.",
                "tags": ["comunidad", "eventos", "meetups"],
@@ -318,6 +318,15 @@ def _comments(post: BlogPostPage, language: str, with_pending: bool) -> None:
         )
 
 
+def _image(spec: dict, number: int, lang: str, author, category: dict):
+    """The post's featured image in `lang`: its translations share colours and motif."""
+    slug = spec["es"]["slug"]
+    byline = author.get_full_name() if author is not None else ""
+    return demo_poster(f"blog-{slug[:40]}-{lang}", title=spec[lang]["title"],
+                       kicker=category[lang].name, lines=(byline,) if byline else (),
+                       size=(1200, 630), seed=slug, variant=number)  # fmt: skip
+
+
 @transaction.atomic
 def demo_blog(homes) -> int:
     """Returns how many live posts the blog holds after seeding."""
@@ -327,7 +336,6 @@ def demo_blog(homes) -> int:
     now = timezone.now()
     for number, spec in enumerate(POSTS):
         author = _member(spec["author"])
-        image = demo_image(spec["es"]["title"][:60], spec["color"], size=(1200, 630))
         when = now - timedelta(days=spec["days_ago"])
         es = BlogPostPage.objects.child_of(indexes["es"]).filter(slug=spec["es"]["slug"]).first()
         if es is None:
@@ -335,13 +343,16 @@ def demo_blog(homes) -> int:
                 locale=loc["es"], title=spec["es"]["title"], slug=spec["es"]["slug"], excerpt="…"
             )
             indexes["es"].add_child(instance=es)
-        _fill(es, spec, spec["es"], author, categories[spec["category"]]["es"], image, when)
+        category = categories[spec["category"]]
+        image = _image(spec, number, "es", author, category)
+        _fill(es, spec, spec["es"], author, category["es"], image, when)
         en = BlogPostPage.objects.filter(
             locale=loc["en"], translation_key=es.translation_key
         ).first()
         if en is None:
             en = es.copy_for_translation(loc["en"])
-        _fill(en, spec, spec["en"], author, categories[spec["category"]]["en"], image, when)
+        image = _image(spec, number, "en", author, category)
+        _fill(en, spec, spec["en"], author, category["en"], image, when)
         if number == 0:
             _comments(es, "es", with_pending=True)
             _comments(en, "en", with_pending=False)

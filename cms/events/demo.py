@@ -5,16 +5,18 @@ and 16 events (past and upcoming; in person, online and hybrid) with agendas."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
-from cms.demo import demo_image, locales
+from cms.demo import demo_avatar, demo_poster, locales
 
 from .models import (
     DEFAULT_TIME_ZONE,
     EventCategory,
+    EventFormat,
     EventIndexPage,
     EventPage,
     EventRequirement,
@@ -249,18 +251,19 @@ def demo_events(homes) -> int:
     venues = _venues()
     categories = _categories(loc)
     speakers = [
-        Speaker.objects.update_or_create(name=name, defaults={"bio": bio})[0]
+        Speaker.objects.update_or_create(name=name, defaults={"bio": bio, "photo": _photo(name)})[0]
         for name, bio in SPEAKERS
     ]
     index = _index(homes, loc)
     organizer = get_user_model().objects.filter(email="organizer@medellin.ai").first()
-    image = demo_image("Medellín AI eventos", "#0b5d55", size=(1200, 630))
     tz = timezone.get_default_timezone()
     today = timezone.localdate()
     for number, spec in enumerate(EVENTS):
         days, hour, hours, fmt, venue, cats, featured, language, t_es, t_en, s_es, s_en = spec
         start = timezone.make_aware(datetime.combine(today + timedelta(days=days), time(hour)), tz)
         end = start + timedelta(hours=hours)
+        poster = partial(_poster, seed=_slugify(t_es), variant=number, start=start,
+                         venue=venues[venue] if venue is not None else None, fmt=fmt)  # fmt: skip
         fields = {
             "start": start,
             "end": end,
@@ -273,22 +276,44 @@ def demo_events(homes) -> int:
             "capacity": venues[venue].capacity if venue is not None else 500,
             "organizer": organizer,
             "status": EventStatus.COMPLETED if days < 0 else EventStatus.PUBLISHED,
-            "image": image,
         }
         page_es = EventPage.objects.child_of(index["es"]).filter(slug=_slugify(t_es)).first()
         if page_es is None:
             page_es = EventPage(slug=_slugify(t_es), title=t_es, locale=loc["es"], summary=s_es,
                                 **fields)  # fmt: skip
             index["es"].add_child(instance=page_es)
+        fields["image"] = poster(t_es, categories["es"][cats[0]], "es")
         _fill(page_es, fields, t_es, s_es, [categories["es"][c] for c in cats], "es")
         _agenda(page_es, start, speakers, number, "es")
         page_en = EventPage.objects.filter(
             locale=loc["en"], translation_key=page_es.translation_key
         ).first() or page_es.copy_for_translation(loc["en"])
         page_en.slug = _slugify(t_en)
+        fields["image"] = poster(t_en, categories["en"][cats[0]], "en")
         _fill(page_en, fields, t_en, s_en, [categories["en"][c] for c in cats], "en")
         _agenda(page_en, start, speakers, number, "en")
     return len(EVENTS)
+
+
+def _photo(name: str):
+    return demo_avatar(f"speaker-{_slugify(name)}", person=name)
+
+
+def _poster(title, category, lang, *, seed, variant, start, venue, fmt):
+    """The event's poster in `lang` (its translations share colours and motif): the date
+    and place in the language's own formats and words."""
+    with translation.override(lang):
+        moment = timezone.localtime(start)
+        when = " · ".join([f"{formats.date_format(moment, 'l')} "
+                           f"{formats.date_format(moment, 'MONTH_DAY_FORMAT')}",
+                           formats.time_format(moment)]).upper()  # fmt: skip
+        online = str(EventFormat.ONLINE.label)
+    if venue is None:
+        place = online
+    else:
+        place = venue.name + (f" + {online.lower()}" if fmt == EventFormat.HYBRID else "")
+    return demo_poster(f"event-{seed[:40]}-{lang}", title=title, kicker=category.name,
+                       lines=(when, place), size=(1600, 900), seed=seed, variant=variant)  # fmt: skip
 
 
 def _fill(page, fields, title, summary, categories, lang):

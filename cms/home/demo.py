@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from cms.demo import demo_image, locales
+from cms.demo import demo_avatar, demo_logo, locales
 
 from .models import HomePage, StandardPage
 
@@ -176,7 +177,14 @@ HOME_BLOCKS = {
     },
 }  # fmt: skip
 
-SPONSORS = [("Ruta N", "#0b6e4f"), ("Universidad de Antioquia", "#1f4e8c"), ("EAFIT", "#8c1f3c")]
+SPONSORS = ["Ruta N", "Universidad de Antioquia", "EAFIT"]
+
+
+def _photo(name: str):
+    """A testimonial's photo: initials, decorative (the name is written beside it)."""
+    photo = demo_avatar(f"person-{slugify(name)}", person=name)
+    photo.decorative = True
+    return photo
 
 
 def _home_body(lang: str, text: dict) -> list:
@@ -186,7 +194,7 @@ def _home_body(lang: str, text: dict) -> list:
     testimonials_heading, testimonials = blocks["testimonials"]
     faq_heading, faq = blocks["faq"]
     cta_title, cta_text, cta_label = blocks["cta"]
-    logos = [demo_image(name, color) for name, color in SPONSORS]
+    logos = [demo_logo(f"partner-{slugify(name)}", organisation=name) for name in SPONSORS]
     return [
         ("paragraph", f"<p>{text['intro']}</p>"),
         ("featured_events", {"heading": "Próximos eventos" if lang == "es" else "Upcoming events",
@@ -197,11 +205,11 @@ def _home_body(lang: str, text: dict) -> list:
             {"title": title, "text": body, "link": {"label": title, "page": None, "url": url}}
             for title, body, url in features]}),
         ("testimonials", {"heading": testimonials_heading, "testimonials": [
-            {"quote": quote, "name": name, "role": role, "photo": None}
+            {"quote": quote, "name": name, "role": role, "photo": _photo(name)}
             for quote, name, role in testimonials]}),
         ("latest_blog_posts", {"heading": blocks["blog"], "count": 3, "category": None}),
         ("sponsors", {"heading": blocks["sponsors"], "sponsors": [
-            {"name": name, "logo": logo, "url": None} for (name, _c), logo in zip(SPONSORS, logos, strict=True)]}),
+            {"name": name, "logo": logo, "url": None} for name, logo in zip(SPONSORS, logos, strict=True)]}),
         ("faq", {"heading": faq_heading, "questions": [
             {"question": q, "answer": f"<p>{a}</p>"} for q, a in faq]}),
         ("call_to_action", {"title": cta_title, "text": cta_text, "button_label": cta_label,

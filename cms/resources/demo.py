@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from cms.demo import locales
+from cms.demo import demo_poster, locales
 
-from .models import ResourceCategory, ResourceIndexPage, ResourcePage, Visibility
+from .models import ResourceCategory, ResourceIndexPage, ResourcePage, ResourceType, Visibility
 
 INDEX = {
     "es": {"slug": "recursos", "title": "Recursos", "introduction": "Artículos, cursos, datos, herramientas y archivos que la comunidad recomienda."},
@@ -111,7 +112,7 @@ def _document(key: str) -> Document:
     return document
 
 
-def _fill(page: ResourcePage, spec, lang: str, categories) -> None:
+def _fill(page: ResourcePage, spec, number: int, lang: str, categories) -> None:
     slug, kind, cats, tags, featured, members, target, es, en = spec
     page.title, page.summary = es if lang == "es" else en
     page.slug = slug
@@ -123,6 +124,10 @@ def _fill(page: ResourcePage, spec, lang: str, categories) -> None:
         page.document, page.external_url = None, target
     page.body = [("paragraph", f"<p>{page.summary}</p>")]
     page.categories = [categories[lang][key] for key in cats]
+    with translation.override(lang):
+        kind_label = str(ResourceType(kind).label)
+    page.image = demo_poster(f"resource-{slug}-{lang}", title=page.title, kicker=kind_label,
+                             lines=(categories[lang][cats[0]].name,), size=(1200, 630), seed=slug, variant=number)  # fmt: skip
     page.tags.set(tags, clear=True)
     page.save_revision().publish()
 
@@ -146,15 +151,15 @@ def demo_resources(homes: dict[str, Page]) -> dict[str, ResourceIndexPage]:
     index_en.introduction = INDEX["en"]["introduction"]
     index_en.save_revision().publish()
 
-    for spec in RESOURCES:
+    for number, spec in enumerate(RESOURCES):
         page_es = ResourcePage.objects.child_of(index_es).filter(slug=spec[0]).first()
         if page_es is None:
             page_es = ResourcePage(slug=spec[0], title=spec[7][0], summary="…", locale=loc["es"],
                                    external_url="https://medellin.ai/")  # fmt: skip
             index_es.add_child(instance=page_es)
-        _fill(page_es, spec, "es", categories)
+        _fill(page_es, spec, number, "es", categories)
         page_en = ResourcePage.objects.filter(
             locale=loc["en"], translation_key=page_es.translation_key
         ).first() or page_es.copy_for_translation(loc["en"])
-        _fill(page_en, spec, "en", categories)
+        _fill(page_en, spec, number, "en", categories)
     return {"es": index_es, "en": index_en}

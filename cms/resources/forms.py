@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
@@ -23,6 +24,7 @@ class ResourceFilterForm(forms.Form):
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
         self.categories = {str(c.pk): c for c, _depth in categories}
+        self.top_categories = [c for c, depth in categories if depth == 0]
         self.fields["category"].choices = [
             ("", _("All categories")),
             *[(str(c.pk), f"{'— ' * depth}{c.name}") for c, depth in categories],
@@ -41,3 +43,28 @@ class ResourceFilterForm(forms.Form):
     @property
     def is_bound_with_filters(self) -> bool:
         return any(key in self.data for key in ("q", "type", "category", "tag"))
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(label, query string without that filter) for each filter in use: the listing's
+        removable chips. Empty for an unbound or invalid form."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        data = self.cleaned_data
+        labels = {
+            "q": lambda value: f"“{value.strip()}”",
+            "type": lambda value: str(dict(ResourceType.choices).get(value, value)),
+            "category": lambda value: self.categories[value].name,
+            "tag": lambda value: f"#{value}",
+        }
+        chips = []
+        for name, label in labels.items():
+            value = data.get(name)
+            if not value or not str(value).strip():
+                continue
+            query = QueryDict(mutable=True)
+            for key in self.data:
+                if key not in (name, "page"):
+                    values = self.data.getlist(key) if hasattr(self.data, "getlist") else None
+                    query.setlist(key, values or [self.data[key]])
+            chips.append((label(value), query.urlencode()))
+        return chips

@@ -170,9 +170,11 @@ def resource_listing(
     ordering = ["-featured", "title"] if filters.featured_first else ["title"]
     resources = (
         resources.order_by(*ordering)
-        .select_related("document")
+        .select_related("document", "image")
         .prefetch_related(
-            "categories", Prefetch("tagged_items", ResourcePageTag.objects.select_related("tag"))
+            "categories",
+            "image__renditions",
+            Prefetch("tagged_items", ResourcePageTag.objects.select_related("tag")),
         )
         .defer_streamfields()
     )

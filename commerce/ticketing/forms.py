@@ -12,6 +12,16 @@ class HoldForm(forms.Form):
     quantity = forms.IntegerField(label=_("How many"), min_value=1, max_value=100, initial=1)
     code = forms.CharField(label=_("Code"), max_length=40, required=False)
 
+    def __init__(self, data=None, *args, **kwargs):
+        """The tickets page has a quantity field per ticket type (`quantity-<type id>`) and
+        one choice of type; the API and older pages post `quantity` itself."""
+        if data is not None and not data.get("quantity"):
+            chosen = data.get(f"quantity-{data.get('ticket_type', '')}")
+            if chosen:
+                data = data.copy()
+                data["quantity"] = chosen
+        super().__init__(data, *args, **kwargs)
+
 
 class AttendeeForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=120)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -125,6 +125,9 @@ def event_keys_with_any_tickets() -> QuerySet:
     return TicketType.objects.values("inventory__event_key")
 
 
+FEW_LEFT = 10  # seats: from here down the tickets page says "few left"
+
+
 def ticket_offers(event, *, code: str = "") -> list[dict]:
     """What the tickets page offers: public types, plus hidden ones the code unlocks, each
     with its price now (price steps applied), the seats left now (None: no limit), whether
@@ -138,6 +141,7 @@ def ticket_offers(event, *, code: str = "") -> list[dict]:
     )
     shown = [t for t in types if may_see_ticket_type(t, code)]
     counts = taken(shown[0].inventory) if shown else None
+    groups = group_discounts(shown)
     offers = []
     for ticket_type in shown:
         left = available(ticket_type, counts)
@@ -150,14 +154,63 @@ def ticket_offers(event, *, code: str = "") -> list[dict]:
                 "left": left,
                 "on_sale": ticket_type.on_sale(now) and (left is None or left > 0),
                 "sold_out": left == 0,
+                "few_left": left is not None and 0 < left <= FEW_LEFT,
                 "ends_in": (
                     int((ticket_type.sale_ends - now).total_seconds())
                     if ticket_type.sale_ends and ticket_type.on_sale(now)
                     else None
                 ),
+                "groups": groups.get(ticket_type.product_id, []),
             }
         )
     return offers
+
+
+def group_discounts(ticket_types: Iterable[TicketType], now=None) -> dict[int, list[dict]]:
+    """Product id → the open group discounts (Oscar "Count" site offers) that cover it, as
+    {"min_quantity", "percent"} or {"min_quantity", "amount"}, fewest seats first: the hint
+    on the tickets page. One query (services/pricing.py applies them)."""
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    Condition = get_model("offer", "Condition")
+    Benefit = get_model("offer", "Benefit")
+    products = {t.product_id for t in ticket_types}
+    if not products:
+        return {}
+    now = now or timezone.now()
+    rows = (
+        ConditionalOffer.objects.filter(
+            offer_type=ConditionalOffer.SITE,
+            status=ConditionalOffer.OPEN,
+            condition__type=Condition.COUNT,
+            benefit__type__in=[Benefit.PERCENTAGE, Benefit.FIXED, Benefit.FIXED_UNIT],
+        )
+        .filter(Q(start_datetime__isnull=True) | Q(start_datetime__lte=now))
+        .filter(Q(end_datetime__isnull=True) | Q(end_datetime__gte=now))
+        .filter(
+            Q(condition__range__includes_all_products=True)
+            | Q(condition__range__included_products__in=products)
+        )
+        .values_list(
+            "pk",
+            "condition__range__includes_all_products",
+            "condition__range__included_products",
+            "condition__value",
+            "benefit__type",
+            "benefit__value",
+        )
+        .order_by("condition__value", "pk")
+    )
+    found: dict[int, list[dict]] = {}
+    seen = set()
+    for pk, everything, product, minimum, kind, value in rows:
+        covered = products if everything else {product} & products
+        for product_id in covered:
+            if (pk, product_id) in seen:
+                continue
+            seen.add((pk, product_id))
+            key = "percent" if kind == Benefit.PERCENTAGE else "amount"
+            found.setdefault(product_id, []).append({"min_quantity": int(minimum), key: value})
+    return found
 
 
 def question_pairs(source, shown) -> list[tuple]:
@@ -451,6 +504,7 @@ def with_events(orders: Iterable, language: str) -> list:
         order.event = shown.get(event.translation_key, event) if event else None
         order.quantity = sum(line.quantity for line in order.lines.all())
         order.status_label = order_status_label(order.status)
+        order.status_tone = order_status_tone(order.status)
         for ticket in order.tickets.all():
             ticket.held = buyer_holds(ticket)
             ticket.transferable = ticket.held and transfer_refusal(ticket, now) is None
@@ -470,6 +524,9 @@ def upcoming_tickets(*, user, language: str, limit: int = 5) -> list[Ticket]:
     shown = events_in_language([t.inventory.event for t in tickets], language)
     for ticket in tickets:
         ticket.event = shown.get(ticket.inventory.event.translation_key, ticket.inventory.event)
+    # the posters on the dashboard's cards: their images and renditions in two queries
+    events = list({t.event.pk: t.event for t in tickets}.values())
+    prefetch_related_objects(events, "image__renditions")
     return tickets
 
 
@@ -489,6 +546,21 @@ ORDER_STATUS_LABELS = {
 def order_status_label(status: str) -> str:
     key = (status or "").strip().lower().replace("_", " ")
     return str(ORDER_STATUS_LABELS.get(key, status))
+
+
+# The tone of an order's status tag on the billing pages (success, warning, danger, info).
+ORDER_STATUS_TONES = {
+    "pending": "warning",
+    "paid": "success",
+    "cancelled": "danger",
+    "expired": "danger",
+    "refunded": "info",
+    "partially refunded": "info",
+}
+
+
+def order_status_tone(status: str) -> str:
+    return ORDER_STATUS_TONES.get((status or "").strip().lower().replace("_", " "), "info")
 
 
 # ---- waitlist and check-in -------------------------------------------------------------------

@@ -16,12 +16,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 
+from cms.demo import demo_avatar_file
+
 from .models import PortfolioItem, Profile
 from .roles import Role
 from .services import (
     portfolio_item_create,
     portfolio_item_update,
     profile_ensure,
+    profile_set_avatar,
     profile_update,
     user_set_role,
 )
@@ -73,6 +76,7 @@ def demo_users(password: str) -> list[tuple[str, str]]:
         changes = _changed(profile, data)
         if changes:
             profile_update(profile=profile, actor=user, data=changes)
+        _photo(profile, f"{first} {last}")
         user_set_role(user=user, role=role, reason="demo data")
         logins.append((str(role.label), email))
     return logins
@@ -304,8 +308,16 @@ def demo_members(password: str) -> list[DemoMember]:
         changes = _changed(profile, _profile_data(member))
         if changes:
             profile_update(profile=profile, actor=user, data=changes)
+        if member.finished_onboarding and member.listed:  # the others show the fallback
+            _photo(profile, member.organization or f"{member.first} {member.last}")
         _portfolio(profile, user, member)
     return list(DEMO_MEMBERS)
+
+
+def _photo(profile: Profile, name: str) -> None:
+    """A generated photo (initials on a coloured disc), unless the member has one."""
+    if not profile.avatar:
+        profile_set_avatar(profile=profile, upload=demo_avatar_file(name))
 
 
 def _portfolio(profile: Profile, user, member: DemoMember) -> None:

@@ -1,4 +1,5 @@
-"""Send a member who has not finished onboarding to /dashboard/welcome/, once per session."""
+"""Send a member who has not finished onboarding to /dashboard/welcome/, once per session;
+let Wagtail's admin speak each staff member's language."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ import re
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
+
+from .selectors import member_language
 
 ONBOARDING_DUE = "onboarding_due"  # session key, set at login by signals.py
 
@@ -42,4 +47,29 @@ class OnboardingMiddleware:
             return redirect(
                 f"{reverse('members:welcome')}?{urlencode({'next': request.get_full_path()})}"
             )
+        return self.get_response(request)
+
+
+class AdminLanguageMiddleware:
+    """Wagtail's admin speaks the signed-in member's language: the one they chose for the
+    platform (their profile, Spanish unless they changed it), not the browser's.
+
+    Wagtail renders each admin view in `UserProfile.preferred_language` when the person
+    chose one in the admin's account settings, and otherwise in the active language: this
+    sets that active language, so an explicit choice in Wagtail still wins and the profile
+    stays the one place the platform keeps a member's language. Runs after authentication;
+    outside the admin, and for visitors not signed in, the locale middleware's choice
+    stands (the admin's sign-in page follows the browser)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def prefix(self) -> str:
+        return reverse("wagtailadmin_home")  # on the first request: the URLconf is loaded
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.prefix) and request.user.is_authenticated:
+            translation.activate(member_language(request.user))
+            request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)

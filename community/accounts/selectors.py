@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
@@ -27,6 +28,20 @@ def role_change_list(*, user=None) -> QuerySet[RoleChange]:
     if user is not None:
         qs = qs.filter(user=user)
     return qs
+
+
+def member_language(user) -> str:
+    """The language the member chose for the platform (their profile), else the site's
+    (Spanish). Cached on the user with the profile, which the admin's avatar also reads."""
+    profile = getattr(user, "profile", None)  # None: no profile (yet)
+    language = profile.preferred_language if profile is not None else ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def member_photo_url(user) -> str | None:
+    """The address of the member's own profile photo, if they uploaded one."""
+    profile = getattr(user, "profile", None)
+    return profile.avatar.url if profile is not None and profile.avatar else None
 
 
 COMPLETENESS_FIELDS = ("first_name", "bio", "ai_interests", "skills", "experience_level", "avatar")

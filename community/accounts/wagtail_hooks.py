@@ -12,7 +12,17 @@ from config.permission_policies import RestrictedActionsPolicy
 
 from .forms import RoleChangeForm
 from .models import MAX_PORTFOLIO_ITEMS, Profile, RoleChange
+from .selectors import member_photo_url
 from .services import PROFILE_EDITABLE_FIELDS, user_set_role
+
+
+@hooks.register("get_avatar_url")
+def avatar_from_profile(user, size):
+    """The admin shows the member's own profile photo. Without one, Wagtail goes on to a
+    picture uploaded in its account settings, then its default avatar: Gravatar is off
+    (WAGTAIL_GRAVATAR_PROVIDER_URL), since it would send staff email hashes to a third
+    party, and this machine cannot reach it anyway."""
+    return member_photo_url(user)
 
 
 class RoleChangePermissionPolicy(RestrictedActionsPolicy):

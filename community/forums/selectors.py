@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
@@ -45,11 +45,22 @@ def active_ban(user) -> ForumBan | None:
 
 
 def category_list() -> list[ForumCategory]:
-    """Open categories as a tree (top level, each with `.subcategories`), with topic counts."""
+    """Open categories as a tree (top level, each with `.subcategories`), with topic and
+    visible post counts and the time of their last activity, from one query."""
     categories = list(
         ForumCategory.objects.filter(is_active=True)
         .annotate(
-            topic_count=Count("topics", filter=Q(topics__status=Topic.Status.ACTIVE), distinct=True)
+            topic_count=Count(
+                "topics", filter=Q(topics__status=Topic.Status.ACTIVE), distinct=True
+            ),
+            post_count=Count(
+                "topics__posts",
+                filter=Q(topics__status=Topic.Status.ACTIVE, topics__posts__status="visible"),
+                distinct=True,
+            ),
+            last_activity_at=Max(
+                "topics__last_activity_at", filter=Q(topics__status=Topic.Status.ACTIVE)
+            ),
         )
         .order_by("sort_order", "name_es")
     )

@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # the admin speaks the member's language (their profile's), Spanish by default
+    "community.accounts.middleware.AdminLanguageMiddleware",
     "config.middleware.LockTimeoutMiddleware",
     "config.middleware.RejectTooDeepJSONMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -350,6 +352,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 RESOURCE_ACCESS_IP_SALT = env("RESOURCE_ACCESS_IP_SALT", default="")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # members reset passwords through allauth
+# No Gravatar: it would send staff email hashes to a third party. The admin shows the
+# member's profile photo (community/accounts/wagtail_hooks.py), else Wagtail's default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"

@@ -52,10 +52,17 @@ def event_tickets(request, event_id: int):
     elif request.method == "POST":
         messages.error(request, _("Choose how many tickets you want."))
     code = request.GET.get("code", "")[:40]
+    offers = selectors.ticket_offers(event, code=code)
+    posted = form.data.get("ticket_type") if request.method == "POST" else None
+    on_sale = [offer for offer in offers if offer["on_sale"]]
+    # the type chosen: the one just tried, else the first on sale
+    chosen = next((o for o in on_sale if str(o["type"].pk) == posted), None) or (
+        on_sale[0] if on_sale else None
+    )
     return TemplateResponse(
         request,
         "ticketing/event_tickets.html",
-        {"event": event, "offers": selectors.ticket_offers(event, code=code), "code": code},
+        {"event": event, "offers": offers, "code": code, "chosen": chosen},
     )
 
 

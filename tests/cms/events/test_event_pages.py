@@ -136,9 +136,9 @@ def test_unpublished_events_are_not_served(client, index):
 
 
 def test_event_image_is_served_as_avif_and_webp_renditions(client, index):
-    from cms.demo import demo_image
+    from cms.demo import demo_poster
 
-    event = make_event(index, image=demo_image("Cartel", "#224466", size=(1600, 900)))
+    event = make_event(index, image=demo_poster("cartel", title="Cartel", size=(1600, 900)))
     picture = _soup(client.get(event.url)).find("picture")
     types = [source["type"] for source in picture.find_all("source")]
     assert types == ["image/avif"]

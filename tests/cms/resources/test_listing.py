@@ -81,3 +81,13 @@ def test_editor_and_tag_text_is_escaped(client, library):
         assert all("<" not in block for block in json_ld)
         html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
         assert executable_injections(html) == [], path
+
+
+def test_active_filters_show_as_chips_each_removable(client, library):
+    response = client.get("/en/resources/", {"type": "tool", "tag": "python"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    chips = soup.select('.chip-list[aria-label="Active filters"] .chip')
+    assert [c.get_text(" ", strip=True).rstrip(" ×") for c in chips] == ["Tool", "#python"]
+    removes = [a["href"] for a in soup.select(".chip-remove")]
+    assert removes == ["/en/resources/?tag=python", "/en/resources/?type=tool"]
+    assert soup.select_one("details.filters summary .badge").get_text() == "2"

@@ -411,3 +411,13 @@ def test_a_reply_that_cannot_lock_its_topic_in_time_is_busy_not_broken(
     assert response.status_code == 503 and response["Retry-After"] == "2"
     assert "Inténtalo de nuevo" in response.content.decode()
     assert not topic.posts.filter(is_opening=False).exists()  # nothing half-written
+
+
+def test_category_list_counts_visible_posts_and_last_activity(trusted, ana, beto, commit):
+    category = ForumCategory.objects.create(name_es="Charlas", name_en="Talks", slug="charlas")
+    topic = commit(topic_create, author=ana, category=category, title="Un tema", body="Hola")
+    commit(post_create, author=beto, topic=topic, body="Respuesta")
+    [listed] = [c for c in selectors.category_list() if c.slug == "charlas"]
+    topic.refresh_from_db()
+    assert (listed.topic_count, listed.post_count) == (1, 2)
+    assert listed.last_activity_at == topic.last_activity_at

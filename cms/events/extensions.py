@@ -16,7 +16,7 @@ AppConfig.ready(). Ticketing, for example (commerce/ticketing/contributions.py):
     )
 
 A panel's context is merged into the event page's context, and its template is included
-in the page, after the calendar links, in the order panels were registered. A listing
+in the page, after the description, in the order panels were registered. A listing
 filter answers one field of the listing's filter form (the field stays with events: "price"
 is "free" or "paid"); with nobody registered for it, the field filters nothing. An offers
 source returns schema.org Offer objects. A ticket summary source answers for a whole list of

@@ -127,8 +127,9 @@ def _home_fields(lang: str, signup_url: str) -> dict:
 
 HOME_BLOCKS = {
     "es": {
-        "stats": ("La comunidad en cifras", [("1.200+", "miembros"), ("85", "encuentros"),
-                  ("40", "charlas al año"), ("12", "aliados")]),
+        # members, events held and forum topics are counted live in the hero
+        "stats": ("La comunidad en cifras", [("40", "charlas al año"), ("12", "aliados"),
+                  ("6", "sedes en el Valle de Aburrá"), ("2", "idiomas: español e inglés")]),
         "features": ("Qué encuentras aquí", [
             ("Eventos", "Meetups, talleres y hackatones cada mes en Medellín y en línea.", "/es/forums/c/eventos/"),
             ("Foros", "Pregunta, responde y comparte proyectos con la comunidad.", "/es/forums/"),
@@ -151,8 +152,8 @@ HOME_BLOCKS = {
                 "Proponer un evento"),
     },
     "en": {
-        "stats": ("The community in numbers", [("1,200+", "members"), ("85", "meetups"),
-                  ("40", "talks a year"), ("12", "partners")]),
+        "stats": ("The community in numbers", [("40", "talks a year"), ("12", "partners"),
+                  ("6", "venues across the Aburrá Valley"), ("2", "languages: Spanish and English")]),
         "features": ("What you'll find here", [
             ("Events", "Meetups, workshops and hackathons every month in Medellín and online.", "/en/forums/c/eventos/"),
             ("Forums", "Ask, answer and share projects with the community.", "/en/forums/"),

@@ -18,10 +18,10 @@ def _soup(response):
 
 
 def test_the_hero_holds_the_poster_in_a_ratio_box_and_the_key_facts(client, index, make_user):
-    from cms.demo import demo_image
+    from cms.demo import demo_poster
 
     organizer = make_user("organizer", first_name="Ana", last_name="Ruiz")
-    event = make_event(index, image=demo_image("Cartel", "#224466", size=(1600, 900)),
+    event = make_event(index, image=demo_poster("cartel", title="Cartel", size=(1600, 900)),
                        event_format="hybrid", language="es-en", organizer=organizer)  # fmt: skip
     hero = _soup(client.get(event.url)).select_one(".event-hero")
     media = hero.select_one("figure.event-hero-media.ratio picture img")
@@ -76,10 +76,10 @@ def test_without_tickets_the_page_offers_the_calendar_and_when_past_says_so(clie
 
 
 def test_speakers_appear_once_with_their_avatars(client, index):
-    from cms.demo import demo_image
+    from cms.demo import demo_avatar
 
     event = make_event(index, sessions=2)
-    photo = demo_image("Valentina", "#663344", size=(400, 400))
+    photo = demo_avatar("valentina", person="Valentina Restrepo", size=400)
     valentina = Speaker.objects.create(name="Valentina Restrepo", bio="MLOps", photo=photo)
     andres = Speaker.objects.create(name="Andrés Villa")
     for session in EventSession.objects.filter(event=event):

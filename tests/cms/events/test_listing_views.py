@@ -159,11 +159,11 @@ def test_pagination_numbers_the_pages_and_keeps_the_filters(client, index):
 
 
 def test_cards_show_the_poster_date_place_and_what_tickets_cost(client, index, make_user):
-    from cms.demo import demo_image
+    from cms.demo import demo_poster
     from commerce.ticketing.services.ticket_types import ticket_type_save
 
     admin = make_user("admin")
-    poster = demo_image("Cartel", "#224466", size=(1600, 900))
+    poster = demo_poster("cartel", title="Cartel", size=(1600, 900))
     paid = make_event(index, days=2, title="De pago", image=poster, capacity=100,
                       venue=make_venue(name="Ruta N", area="centro"))  # fmt: skip
     free = make_event(index, days=3, title="Gratuito", capacity=50)

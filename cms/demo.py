@@ -66,7 +66,7 @@ MOTIFS = ("rings", "dots", "stripes", "blocks", "arcs")
 
 
 def _digest(*parts: object) -> str:
-    return hashlib.sha1(repr(parts).encode()).hexdigest()  # noqa: S324 (a key, not a secret)
+    return hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()  # a cache key
 
 
 def _key(*parts: object) -> str:

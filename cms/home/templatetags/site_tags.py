@@ -38,6 +38,16 @@ def language_switcher(context):
 
 
 def _localized_home(request) -> Page | None:
+    """Kept on the request: the header links home twice (brand and menu), some pages once
+    more, and each look-up is two queries."""
+    language = translation.get_language()
+    homes = request.__dict__.setdefault("_localized_homes", {})
+    if language not in homes:
+        homes[language] = _find_localized_home(request)
+    return homes[language]
+
+
+def _find_localized_home(request) -> Page | None:
     site = Site.find_for_request(request)
     if site is None:
         return None

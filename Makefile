@@ -69,11 +69,9 @@ test-fast: install ## The suite without browser journeys (quicker while coding)
 messages: install ## Extract strings into locale/*/django.po and compile them (needs gettext)
 	$(PY) manage.py makemessages -l es -l en --add-location=file --no-obsolete \
 		--ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles --ignore=bench
-	@# English is the source language: its catalogue repeats every msgid, so Django never
-	@# falls back to the Spanish default for a string English leaves untranslated.
-	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po.tmp
-	msgattrib --no-wrap --clear-fuzzy locale/en/LC_MESSAGES/django.po.tmp -o locale/en/LC_MESSAGES/django.po
-	rm locale/en/LC_MESSAGES/django.po.tmp
+	@# English is the source language: every msgstr is its own msgid (never a fuzzy
+	@# neighbour's wording), so Django never falls back to the Spanish default.
+	$(PY) manage.py english_catalogue
 	$(PY) manage.py compilemessages -l es -l en --ignore=.venv --ignore=node_modules
 	@$(PY) -c "import polib,sys; p=polib.pofile('locale/es/LC_MESSAGES/django.po'); \
 		todo=p.untranslated_entries()+p.fuzzy_entries(); \

@@ -39,7 +39,8 @@ SIGNED_IN = [
     for page in (
         "dashboard/", "dashboard/profile/", "dashboard/notifications/", "dashboard/settings/",
         "dashboard/connections/", "dashboard/messages/", "members/", "members/?interest=nlp",
-        "forums/new/", "forums/t/bienvenidos-al-foro-de-medellin-ai/",
+        "forums/new/", "forums/t/bienvenidos-al-foro-de-medellin-ai/", "members/?query=nadie",
+        "auth/password/change/", "auth/email/",
         "dashboard/welcome/account/", "dashboard/welcome/about/",
         "dashboard/welcome/preferences/",
     )
@@ -127,11 +128,24 @@ def test_signed_in_pages(axe_page, site):
     sent = message_send(sender=ana, recipient=beto, body="Hola Beto, ¿vienes al meetup?")
     conversation_mark_read(user=beto, conversation=sent.conversation)  # "Seen" is shown
     message_send(sender=beto, recipient=ana, body="¡Claro! https://medellin.ai\nNos vemos.")
+    from community.forums.models import Post, Topic
+    from community.forums.services import post_create, post_edit
+
+    topic = Topic.objects.get(slug="bienvenidos-al-foro-de-medellin-ai")
+    theirs = Post.objects.filter(topic=topic, status="visible").first()
+    mine = post_create(author=ana, topic=topic, body="Hola a todos.")
+    post_edit(post=mine, editor=ana, body="Hola a todos, soy Ana.")  # a history to show
     pages = [
         *SIGNED_IN,
         *(f"/{lang}/members/{user.pk}/" for lang in ("es", "en") for user in (ana, beto)),
         *(f"/{lang}/dashboard/profile/portfolio/{item.pk}/" for lang in ("es", "en")),
         *(f"/{lang}/dashboard/messages/{sent.conversation_id}/" for lang in ("es", "en")),
+        *(
+            f"/{lang}/forums/p/{mine.pk}/{page}/"
+            for lang in ("es", "en")
+            for page in ("edit", "history")
+        ),
+        *(f"/{lang}/forums/p/{theirs.pk}/report/" for lang in ("es", "en")),
         "/es/blog/rag-en-espanol-con-documentos-publicos/",  # with the comment form
         "/en/blog/spanish-rag-with-public-documents/",
         "/es/recursos/",
@@ -152,7 +166,8 @@ def test_signed_in_pages(axe_page, site):
 
 
 DARK = ["/es/", "/es/eventos/", "/es/eventos/encuentro-mensual-agentes-de-ia/", "/en/blog/",
-        "/es/forums/", "/es/recursos/", "/es/documentacion/primeros-pasos/", "/es/auth/login/"]  # fmt: skip
+        "/es/forums/", "/es/recursos/", "/es/documentacion/primeros-pasos/", "/es/auth/login/",
+        "/es/auth/register/"]  # fmt: skip
 
 
 @needs_axe

@@ -17,6 +17,11 @@ COMPONENTS = [
     "facts", "fact", "fact-icon", "split", "cta-bar", "table-scroll", "pagination", "tabs",
     "steps", "alert", "alert-info", "alert-success", "alert-warning", "alert-error",
     "empty-state", "skeleton", "modal", "avatar", "avatar-group",
+    "form-page-header", "back-link", "form-card", "required-mark", "required-note", "quote",
+    "auth-layout", "auth-card", "auth-divider", "provider-list", "member-grid",
+    "member-card-head", "tag-list", "profile-header", "profile-actions", "row-list", "row-main",
+    "row-title", "row-link", "row-meta", "row-actions", "row-mark", "is-unread", "chat-thread",
+    "chat-message", "chat-composer",
 ]  # fmt: skip
 
 

@@ -153,3 +153,33 @@ def page_numbers(page, on_each_side: int = 1, on_ends: int = 1) -> list:
             page.number, on_each_side=on_each_side, on_ends=on_ends
         )
     )
+
+
+@register.filter
+def field_widget(field, placeholder=""):
+    """A bound field's widget tied to its help text and its errors (includes/field.html):
+    `aria-describedby` names both, `aria-invalid` marks a field with errors, so a screen
+    reader reads what is wrong where the focus is. The ids are the include's: `<id>_helptext`,
+    `<id>_error`. The optional argument is a placeholder (for a visually hidden label)."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        ids.append(f"{field.auto_id}_error")
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    if placeholder:
+        attrs["placeholder"] = placeholder
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def member_headline(member: dict) -> list:
+    """The short line under a member's name (a `public_profile` dict): their organization (unless
+    it is their name), experience level and place, each only when the member shows it."""
+    organization = member.get("organization_name")
+    if organization == member.get("display_name"):
+        organization = ""
+    parts = (organization, member.get("experience_level_label"), member.get("location"))
+    return [part for part in parts if part]

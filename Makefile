@@ -13,10 +13,11 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto --dist load --maxschedchunk 2 --durations 15
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-fast lint format check messages clean
+.PHONY: help install run migrate seed test test-fast lint format check messages baselines \
+	screenshots clean
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -76,6 +77,13 @@ messages: install ## Extract strings into locale/*/django.po and compile them (n
 	@$(PY) -c "import polib,sys; p=polib.pofile('locale/es/LC_MESSAGES/django.po'); \
 		todo=p.untranslated_entries()+p.fuzzy_entries(); \
 		[print('  needs Spanish:', e.msgid) for e in todo]; sys.exit(1 if todo else 0)"
+
+baselines: install ## Rewrite the visual gate's baselines (tests/browser/baselines/); look before committing
+	UPDATE_BASELINES=1 $(VENV)/bin/pytest -p no:randomly tests/browser/test_visual.py -q
+
+SHOTS ?= docs/design/after
+screenshots: install ## Screenshots of the key pages at 375 and 1280 px into docs/design/after (SHOTS=dir)
+	$(PY) scripts/screenshots.py --out $(SHOTS)
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache test-results

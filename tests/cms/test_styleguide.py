@@ -21,7 +21,7 @@ COMPONENTS = [
     "auth-layout", "auth-card", "auth-divider", "provider-list", "member-grid",
     "member-card-head", "tag-list", "profile-header", "profile-actions", "row-list", "row-main",
     "row-title", "row-link", "row-meta", "row-actions", "row-mark", "is-unread", "chat-thread",
-    "chat-message", "chat-composer",
+    "chat-message", "chat-composer", "form-section", "form-section-lead", "form-savebar",
 ]  # fmt: skip
 
 

@@ -183,3 +183,16 @@ def member_headline(member: dict) -> list:
         organization = ""
     parts = (organization, member.get("experience_level_label"), member.get("location"))
     return [part for part in parts if part]
+
+
+@register.filter
+def has_active_filters(form) -> bool:
+    """True when a listing's filter form has a value in one of its own fields: the query
+    string's other parameters (`page`, a tracking tag) are no filter, and neither is a field
+    sent empty. For "Clear filters" links, which would otherwise show on page 2."""
+    data = getattr(form, "data", None) or {}
+    for name in form.fields:
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        if any(str(value).strip() for value in values if value is not None):
+            return True
+    return False

@@ -103,3 +103,30 @@ def test_members_choose_privacy_in_their_profile(api_client, member):
         api_client.patch("/api/v1/me/", {"private_fields": ["email"]}, format="json").status_code
         == 400
     )
+
+
+def test_clear_filters_shows_only_for_a_real_filter(client, member, people):
+    """`page` (or a field sent empty) is no filter: "Clear filters" would clear nothing."""
+    client.force_login(member)
+
+    def clears(**params):
+        return 'href="?"' in client.get("/es/members/", params).content.decode()
+
+    assert not clears()
+    assert not clears(page=1)
+    assert not clears(query="", interest="", page=1)
+    assert clears(interest="nlp")
+    assert clears(query="ruta", page=1)
+
+
+def test_the_account_menu_shows_the_members_initials(client, people, make_user):
+    from bs4 import BeautifulSoup
+
+    def menu_avatar(user):
+        client.force_login(user)
+        soup = BeautifulSoup(client.get("/es/members/").content, "html.parser")
+        return soup.select_one(".user-dropdown summary .avatar").get_text(strip=True)
+
+    assert menu_avatar(people["ana"]) == "AR"  # from the name, not the address
+    nameless = make_user(Role.MEMBER, first_name="", last_name="", email="zoe.uribe@x.co")
+    assert menu_avatar(nameless) == "ZU"  # no name: the address

@@ -130,6 +130,22 @@ class TestPage:
         client.post(f"/es/dashboard/connections/{request.pk}/accept/")
         assert selectors.connected_user_ids(beto) == {ana.pk}
 
+    def test_the_page_draws_each_member_as_a_row_with_buttons(self, client, ana, beto):
+        from bs4 import BeautifulSoup
+
+        request = connection_request(sender=ana, recipient=beto)
+        client.force_login(beto)
+        soup = BeautifulSoup(client.get("/es/dashboard/connections/").content, "html.parser")
+        row = soup.select_one("#incoming-heading + .row-list > li")
+        assert row.select_one(".avatar").get_text(strip=True) == "AR"
+        assert row.select_one(".row-title").get_text(strip=True) == "Ana R"
+        actions = {form["action"]: form.button.get_text(" ", strip=True) for form in row("form")}
+        assert actions == {
+            f"/es/dashboard/connections/{request.pk}/accept/": "Aceptar : Ana R",
+            f"/es/dashboard/connections/{request.pk}/decline/": "Rechazar : Ana R",
+        }
+        assert soup.select_one("#connections-heading ~ .empty-state") is not None
+
     def test_strangers_cannot_act_on_a_connection(self, client, ana, beto, make_user):
         request = connection_request(sender=ana, recipient=beto)
         client.force_login(make_user(Role.MEMBER))

@@ -67,7 +67,9 @@ def test_nul_characters_are_refused_at_the_door(client, content):
 
 @pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if "preview" not in e])
 def test_a_blank_search_lists_as_if_none_was_given(client, content, endpoint):
-    plain = client.get(endpoint).json()["meta"]["total_count"]
+    response = client.get(endpoint)
+    assert response.status_code == 200, (response.status_code, response.content[:500])
+    plain = response.json()["meta"]["total_count"]
     for blank in (" ", "\t \n"):
         response = client.get(endpoint, {"search": blank})
         assert response.status_code == 200, response.content

@@ -158,13 +158,17 @@ def test_doc_page_and_api_queries_do_not_grow_with_the_tree(client, docs):
 
     from django.core.cache import cache
 
+    def forget():
+        """This worker's keys only: Redis's clear() is FLUSHDB, the other workers' too."""
+        cache.delete_pattern("*") if hasattr(cache, "delete_pattern") else cache.clear()
+
     # each fetch starts from an empty cache: the tree is read (one query) every time
     assert_constant_queries(
-        lambda: (cache.clear(), client.get("/en/docs/getting-started/")), add, budget=30
+        lambda: (forget(), client.get("/en/docs/getting-started/")), add, budget=30
     )
     assert_constant_queries(
         lambda: (
-            cache.clear()
+            forget()
             or client.get(
                 "/api/v2/pages/",
                 {

@@ -5,6 +5,7 @@ each kind of visitor; every query parameter a page reads and every field of ever
 shows gets the hostile values (tests/quality/site_crawl.py). Then every API and allauth
 endpoint that takes a body gets bodies of every content type. Nothing may answer 500."""
 
+import copy
 import json
 import re
 
@@ -49,9 +50,26 @@ def _admin_starts() -> list[str]:
     ]
 
 
+@pytest.fixture(scope="module")
+def _seeded_module(django_db_setup, django_db_blocker):
+    """seed_demo once per worker for the four identities, in a transaction rolled back
+    after the module; each test's own transaction is a savepoint inside it."""
+    from django.core.files.storage import storages
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", "--force", "--password", PASSWORD, verbosity=0)
+        yield copy.deepcopy(getattr(storages["default"], "_root", None))  # its images
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", "--force", "--password", PASSWORD, verbosity=0)
+def seeded(_seeded_module, db):
+    from django.core.files.storage import InMemoryStorage, storages
+
+    storage = storages["default"]
+    if isinstance(storage, InMemoryStorage):  # each test starts with the demo's uploads only
+        storage._root = copy.deepcopy(_seeded_module)
 
 
 @pytest.mark.parametrize("role", [None, Role.MEMBER, Role.ORGANIZER, Role.ADMIN])

@@ -45,6 +45,18 @@ PAGES = {
     "dashboard": "/es/dashboard/",
 }
 SIGNED_IN = {"members", "dashboard"}
+# The load event does not wait for lazy images, even those in the first screen: wait for
+# them (and the fonts), decoded, so a shot never catches a poster half drawn.
+IMAGES_READY = """
+async () => {
+  await document.fonts.ready;
+  const shown = [...document.images].filter((img) => {
+    const box = img.getBoundingClientRect();
+    return box.width > 0 && box.bottom > 0 && box.top < window.innerHeight;
+  });
+  await Promise.all(shown.map((img) => img.decode().catch(() => null)));
+}
+"""
 
 
 def free_port() -> int:
@@ -122,6 +134,7 @@ def shoot(base: str, out: Path) -> list[Path]:
                     signed_in = True
                 page.goto(base + path)
                 page.wait_for_load_state("load")
+                page.evaluate(IMAGES_READY)
                 data = page.screenshot(animations="disabled", caret="hide")
                 target = out / f"{name}-{width}.webp"
                 Image.open(io.BytesIO(data)).save(target, "WEBP", quality=72, method=6)

@@ -51,7 +51,12 @@ def _reset_database() -> None:
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
             continue
         call_command(
-            "flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True
+            "flush",
+            verbosity=0,
+            interactive=False,
+            database=alias,
+            inhibit_post_migrate=True,
+            reset_sequences=False,  # as Django's own teardown: ids restored keep their sequence
         )
         connection.creation.deserialize_db_from_string(contents)
 

@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
+from scripts.screenshots import IMAGES_READY  # the shots in docs/ wait the same way
+
 from . import seeded
 from .conftest import RESULTS
 from .seeded import EVENT_ES, sign_in
@@ -109,20 +111,6 @@ def contexts(browser, seeded_site):
     yield get
     for page in opened.values():
         page.context.close()
-
-
-# The load event does not wait for lazy images, even those in the first screen: wait for
-# them (and the fonts), decoded, so a shot never catches a poster half drawn.
-IMAGES_READY = """
-async () => {
-  await document.fonts.ready;
-  const shown = [...document.images].filter((img) => {
-    const box = img.getBoundingClientRect();
-    return box.width > 0 && box.bottom > 0 && box.top < window.innerHeight;
-  });
-  await Promise.all(shown.map((img) => img.decode().catch(() => null)));
-}
-"""
 
 
 def shoot(page, url: str, extra_masks=()) -> Image.Image:

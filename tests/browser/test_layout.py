@@ -22,7 +22,7 @@ seeded_site = seeded.seeded_site
 _live_server_helper = seeded._live_server_helper
 _empty_file_storage = seeded._empty_file_storage
 
-pytestmark = [pytest.mark.browser, seeded.SQLITE_ONLY]
+pytestmark = pytest.mark.browser
 
 # width → the height of the first screen (an iPhone X, an iPad, a laptop)
 SCREENS = {375: 812, 768: 1024, 1280: 900}

@@ -34,7 +34,7 @@ seeded_site = seeded.seeded_site
 _live_server_helper = seeded._live_server_helper
 _empty_file_storage = seeded._empty_file_storage
 
-pytestmark = [pytest.mark.browser, seeded.SQLITE_ONLY]
+pytestmark = pytest.mark.browser
 
 BASELINES = Path(__file__).resolve().parent / "baselines"
 UPDATE = os.environ.get("UPDATE_BASELINES") == "1"

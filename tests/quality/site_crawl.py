@@ -166,14 +166,48 @@ def _forms(html: BeautifulSoup, base: str) -> list[Form]:
     return forms
 
 
-def crawl(client, starts: list[str], *, limit: int = 120) -> tuple[list[Visit], list[str]]:
+def _route_kind(url: str):
+    """A page's kind from its URL alone, without rendering it: the view's route, or the
+    Wagtail page it routes to. None when routing alone cannot tell."""
+    from django.test import RequestFactory
+    from django.urls import Resolver404, resolve
+    from django.utils import translation
+    from wagtail.models import Page
+
+    path = urlsplit(url).path
+    language = path.strip("/").split("/")[0]
+    with translation.override(language if language in ("es", "en") else None):
+        try:  # i18n_patterns resolve the prefix of the active language only
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.url_name != "wagtail_serve":
+            return ("view", re.sub(r"^/?(es|en)/", "", match.route))
+        try:
+            page = Page.find_for_request(RequestFactory().get(path), match.args[0])
+        except Exception:  # noqa: BLE001 - a page that cannot route is fetched to see why
+            return None
+    return None if page is None else ("route", type(page).__name__, path == page.url)
+
+
+def crawl(
+    client, starts: list[str], *, limit: int = 120, every_page: bool = False
+) -> tuple[list[Visit], list[str]]:
     """Breadth-first from `starts`, one visit per kind of page. Returns the visits and any
-    page that failed on its own (no hostile input yet)."""
+    page that failed on its own (no hostile input yet).
+
+    A link whose kind (by routing alone) was already fetched is not fetched again, unless
+    `every_page`: one identity renders every linked page (the twelfth event page too),
+    the others one page of each kind."""
     queue, queued = deque(starts), set(starts)
     kinds, visits, failures = set(), [], []
+    routed = set()
     fetched = 0
     while queue and len(visits) < limit and fetched < limit * 6:
         url = queue.popleft()
+        route_kind = None if every_page else _route_kind(url)
+        if route_kind is not None and route_kind in routed:
+            continue
         fetched += 1
         _read.clear()
         failure, response = _get(client, url)
@@ -182,6 +216,8 @@ def crawl(client, starts: list[str], *, limit: int = 120) -> tuple[list[Visit], 
             continue
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
+        if route_kind is not None:
+            routed.add(route_kind)
         kind = _kind(response, url)
         if kind in kinds:
             continue

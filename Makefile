@@ -10,7 +10,7 @@ PORT ?= 8000
 # One pytest worker per core (pytest-xdist). `--dist load` hands tests out in collection
 # order, so each worker runs its transactional tests (which flush the database) last; two at
 # a time, so the longest, collected first (tests/conftest.py), spread over the workers.
-PYTEST_ARGS ?= -n auto --dist loadgroup --durations 15
+PYTEST_ARGS ?= -n auto --dist load --maxschedchunk 2 --durations 15
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate seed test test-fast lint format check messages baselines \

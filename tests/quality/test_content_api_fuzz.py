@@ -3,7 +3,6 @@ listing parameters: an explicit table, then hypothesis. Every answer is a succes
 with a message; never a 500."""
 
 import io
-import itertools
 
 import pytest
 from django.core.files.base import ContentFile
@@ -13,6 +12,8 @@ from hypothesis import strategies as st
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
+
+from tests.conftest import own_address
 
 from .hostile import HOSTILE_VALUES
 from .probing import probe_listing
@@ -24,16 +25,11 @@ PARAMS = ["limit", "offset", "type", "fields", "order", "search", "locale", "chi
           "descendant_of", "translation_of", "search_operator", "id", "title", "slug"]  # fmt: skip
 
 
-_ADDRESSES = itertools.count()
-
-
 @pytest.fixture
 def client():
-    """Each test calls from an address of its own (TEST-NET-2): the hostile table sends past
-    the anonymous rate, and on CI under xdist that minute's counter was seen to outlive the
-    per-test cache cleanup, so the next test's first request was a 429."""
-    n = next(_ADDRESSES) % 62_500
-    return Client(REMOTE_ADDR=f"198.51.{n // 250}.{n % 250 + 1}")
+    """Each test calls from an address of its own (tests/conftest.py: `own_address`): the
+    hostile table sends past the anonymous rate."""
+    return Client(REMOTE_ADDR=own_address())
 
 
 @pytest.fixture

@@ -72,8 +72,6 @@ def seeded(_seeded_module, db):
         storage._root = copy.deepcopy(_seeded_module)
 
 
-# One worker takes the four identities (`--dist loadgroup`), so the demo is seeded once.
-@pytest.mark.xdist_group("seeded_demo")
 @pytest.mark.parametrize("role", [None, Role.MEMBER, Role.ORGANIZER, Role.ADMIN])
 def test_no_page_or_form_of_the_site_answers_500(seeded, role):
     client = Client()

@@ -22,6 +22,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from cms import media_privacy
+from cms.events.models import EventPage
 from cms.preview import page_from_preview_token
 from cms.resources import selectors as resource_selectors
 
@@ -189,7 +190,9 @@ class PagesAPI(AnonymousResponseCache, BoundedListingMixin, PagesAPIViewSet):
     base_serializer_class = PageWithTranslationsSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union({"price"})
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        EventPage.api_filter_parameters
+    )
     _base_queryset = None
 
     def get_base_queryset(self):
@@ -206,11 +209,15 @@ class PagesAPI(AnonymousResponseCache, BoundedListingMixin, PagesAPIViewSet):
         # A page type lists what its API fields need (`api_queryset`), so a listing of one
         # type costs the same number of queries for 1 item as for 100.
         _check_relation_filters(queryset.model, self.request.GET, self.known_query_parameters)
+        own = getattr(queryset.model, "api_filter_parameters", frozenset())
+        foreign = sorted(set(self.request.GET) & (EventPage.api_filter_parameters - own))
+        if foreign:
+            raise BadRequestError(
+                f"{', '.join(foreign)}: only events are filtered so; add type=events.EventPage"
+            )
         extra_filters = getattr(queryset.model, "api_filter", None)
         if extra_filters is not None:
             queryset = extra_filters(queryset, self.request.GET)
-        elif "price" in self.request.GET:
-            raise BadRequestError("price filters only events: add type=events.EventPage")
         optimise = getattr(queryset.model, "api_queryset", None)
         queryset = optimise(queryset) if optimise else queryset
         return resource_selectors.api_pages(queryset, self.request)  # members-only resources

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from config.fulltext import search_terms
 
 from .choices import Area, EventFormat, EventLanguage
-from .extensions import apply_listing_filter, attach_ticket_summaries
+from .extensions import attach_ticket_summaries
 from .models.event import EventCategory, EventPage
 from .month import month_calendar, month_span, parse_month
 
@@ -82,30 +82,14 @@ class EventFilterForm(forms.Form):
 def filter_events(queryset: QuerySet, data: dict, *, category=None, span=None) -> QuerySet:
     """The events matching the filters: upcoming (soonest first) or past (newest first), or,
     given a `span` (the calendar's month: start, end), those happening in it in order."""
-    now = timezone.now()
     if span is not None:
         queryset = queryset.filter(start__lt=span[1], end__gt=span[0]).order_by("start")
-    elif data.get("when") == "past":
-        queryset = queryset.filter(end__lt=now).order_by("-start")
     else:
-        queryset = queryset.filter(end__gte=now).order_by("start")
-    if data.get("date_from"):
-        queryset = queryset.filter(start__date__gte=data["date_from"])
-    if data.get("date_to"):
-        queryset = queryset.filter(start__date__lte=data["date_to"])
+        queryset = queryset.happening("past" if data.get("when") == "past" else "upcoming")
+    category_ids = None
     if category is not None:
-        ids = [category.pk, *category.children.values_list("pk", flat=True)]
-        queryset = queryset.filter(categories__in=ids).distinct()
-    if data.get("format"):
-        queryset = queryset.filter(event_format=data["format"])
-    if data.get("language"):
-        queryset = queryset.filter(language=data["language"])
-    if data.get("area"):
-        queryset = queryset.filter(venue__area=data["area"])
-    if data.get("featured"):
-        queryset = queryset.filter(featured=True)
-    if data.get("price"):  # free or paid: what ticketing sells (cms/events/extensions.py)
-        queryset = apply_listing_filter("price", queryset, data["price"])
+        category_ids = [category.pk, *category.children.values_list("pk", flat=True)]
+    queryset = queryset.matching(data, category_ids=category_ids)
     if terms := search_terms(data.get("q") or ""):  # words only: quotes break SQLite's FTS
         matches = EventPage.objects.live().search(terms, operator="and")[:500]
         queryset = queryset.filter(pk__in=[page.pk for page in matches])

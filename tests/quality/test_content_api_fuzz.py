@@ -84,3 +84,19 @@ def test_a_blank_search_lists_as_if_none_was_given(client, content, endpoint):
         response = client.get(endpoint, {"search": blank})
         assert response.status_code == 200, response.content
         assert response.json()["meta"]["total_count"] == plain
+
+
+def test_event_discovery_filters_under_hostile_values(content):
+    """The listing's filters on `type=events.EventPage` (docs/api.md): every value a 200 or
+    a 400 with a message. One address per parameter, so no probe meets the rate limit."""
+    from cms.events.models import EventPage
+
+    names = sorted(EventPage.api_filter_parameters | {"event_format", "language", "featured"})
+    failures = []
+    for name in names:
+        client = Client(REMOTE_ADDR=own_address())
+        for value in HOSTILE_VALUES:
+            params = {"type": "events.EventPage", "fields": "*", name: value}
+            if failure := probe_listing(client, "/api/v2/pages/", params):
+                failures.append(failure)
+    assert failures == [], "\n".join(failures)

@@ -7,6 +7,7 @@ the event's total, shared by its ticket types."""
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 
 from django.conf import settings
@@ -234,6 +235,37 @@ class EventPageQuerySet(PageQuerySet):
         """What an event card shows, fetched with the events (no query per card)."""
         return self.select_related("venue", "image", "locale").prefetch_related("image__renditions")
 
+    def happening(self, when: str | None):
+        """Upcoming (soonest first) or past (newest first); None keeps both, as they were."""
+        now = timezone.now()
+        if when == "past":
+            return self.filter(end__lt=now).order_by("-start")
+        if when == "upcoming":
+            return self.filter(end__gte=now).order_by("start")
+        return self
+
+    def matching(self, data: dict, *, category_ids: list[int] | None = None):
+        """The listing's filters, given as `EventFilterForm` cleans them (cms/events/listing.py):
+        one path for the site's listing and the content API."""
+        queryset = self
+        if data.get("date_from"):
+            queryset = queryset.filter(start__date__gte=data["date_from"])
+        if data.get("date_to"):
+            queryset = queryset.filter(start__date__lte=data["date_to"])
+        if category_ids is not None:
+            queryset = queryset.filter(categories__in=category_ids).distinct()
+        if data.get("format"):
+            queryset = queryset.filter(event_format=data["format"])
+        if data.get("language"):
+            queryset = queryset.filter(language=data["language"])
+        if data.get("area"):
+            queryset = queryset.filter(venue__area=data["area"])
+        if data.get("featured"):
+            queryset = queryset.filter(featured=True)
+        if data.get("price"):  # free or paid: what ticketing sells (cms/events/extensions.py)
+            queryset = apply_listing_filter("price", queryset, data["price"])
+        return queryset
+
     def upcoming(self, *, locale, limit: int, featured_only: bool = False, category=None):
         """Featured first, then soonest: the featured events block (a live query each time)."""
         queryset = self.visible(locale).filter(end__gte=timezone.now())
@@ -408,17 +440,50 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
             "categories", "tags", "sessions__speakers"
         )
 
+    # The site listing's filters that the content API takes too (format, language and
+    # featured are model fields: Wagtail filters them as `event_format=`, `language=`,
+    # `featured=`; text is Wagtail's `search=`).
+    api_filter_parameters = frozenset({"when", "date_from", "date_to", "area", "category", "price"})
+
     @classmethod
     def api_filter(cls, queryset, params):
-        """Content API filters beyond the model's fields: `?price=free|paid`."""
+        """The content API's event discovery: `?when=upcoming|past`, `date_from=`/`date_to=`
+        (YYYY-MM-DD, on the start date), `area=`, `category=<slug>` (its subcategories too)
+        and `price=free|paid`, each checked, a bad one a 400 that names it."""
         from wagtail.api.v2.utils import BadRequestError
 
-        price = params.get("price")
-        if price is None:
-            return queryset
-        if price not in ("free", "paid"):
-            raise BadRequestError("price must be 'free' or 'paid'")
-        return apply_listing_filter("price", queryset, price)
+        data, errors = {}, []
+        when = params.get("when")
+        if when is not None and when not in ("upcoming", "past"):
+            errors.append("when must be 'upcoming' or 'past'")
+        for name in ("date_from", "date_to"):
+            if (value := params.get(name)) is not None:
+                try:
+                    data[name] = datetime.date.fromisoformat(value)
+                except ValueError:
+                    errors.append(f"{name} must be a date as YYYY-MM-DD, not '{value[:40]}'")
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            errors.append("date_to comes before date_from")
+        if (area := params.get("area")) is not None:
+            if area not in Area.values:
+                errors.append(f"area must be one of: {', '.join(Area.values)}")
+            data["area"] = area
+        if (price := params.get("price")) is not None:
+            if price not in ("free", "paid"):
+                errors.append("price must be 'free' or 'paid'")
+            data["price"] = price
+        category_ids = None
+        if (slug := params.get("category")) is not None:
+            category_ids = list(
+                EventCategory.objects.filter(
+                    models.Q(slug=slug) | models.Q(parent__slug=slug)
+                ).values_list("pk", flat=True)
+            )
+            if not category_ids:
+                errors.append(f"there is no event category '{slug[:80]}'")
+        if errors:
+            raise BadRequestError("; ".join(errors))
+        return queryset.happening(when).matching(data, category_ids=category_ids)
 
     def clean(self):
         super().clean()

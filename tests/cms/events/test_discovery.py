@@ -177,3 +177,71 @@ def test_free_and_paid_filters_follow_the_ticket_types(client, index, make_user)
     assert [p["title"] for p in listing.json()["items"]] == ["De pago", "RSVP y VIP"]
     assert client.get(api, {"type": "events.EventPage", "price": "gratis"}).status_code == 400
     assert client.get(api, {"price": "free"}).status_code == 400
+
+
+def _api_titles(client, **params):
+    response = client.get("/api/v2/pages/", {"type": "events.EventPage", **params})
+    assert response.status_code == 200, response.content
+    return [item["title"] for item in response.json()["items"]]
+
+
+def test_content_api_discovers_events_as_the_listing_does(api_client, index):
+    workshops = make_category(name="Talleres", slug="talleres")
+    vision = make_category(name="Visión", slug="vision", parent=workshops)
+    make_event(index, days=10, title="Later", venue=make_venue(area="laureles"))
+    make_event(index, days=2, title="Soon", categories=[vision], featured=True)
+    make_event(index, days=-3, title="Last week", categories=[workshops])
+    make_event(index, days=-30, title="Last month", event_format="online", language="en")
+    assert _api_titles(api_client, when="upcoming") == ["Soon", "Later"]
+    assert _api_titles(api_client, when="past") == ["Last week", "Last month"]
+    assert _api_titles(api_client, order="title") == ["Last month", "Last week", "Later", "Soon"]
+    assert _api_titles(api_client, area="laureles") == ["Later"]
+    assert _api_titles(api_client, category="talleres", order="title") == ["Last week", "Soon"]
+    assert _api_titles(api_client, category="vision") == ["Soon"]
+    soon = (timezone.localdate() + timedelta(days=5)).isoformat()
+    week_ago = (timezone.localdate() - timedelta(days=7)).isoformat()
+    assert _api_titles(api_client, date_from=soon) == ["Later"]
+    assert _api_titles(api_client, date_from=week_ago, date_to=soon, order="start") == [
+        "Last week",
+        "Soon",
+    ]
+    # the model's own fields, filtered by Wagtail; text is its `search`
+    assert _api_titles(api_client, event_format="online") == ["Last month"]
+    assert _api_titles(api_client, language="en") == ["Last month"]
+    assert _api_titles(api_client, featured="true") == ["Soon"]
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"when": "tomorrow"}, "when must be 'upcoming' or 'past'"),
+        ({"date_from": "2026-13-01"}, "date_from must be a date as YYYY-MM-DD"),
+        ({"date_to": "ayer"}, "date_to must be a date as YYYY-MM-DD"),
+        ({"date_from": "2026-12-10", "date_to": "2026-12-01"}, "date_to comes before date_from"),
+        ({"area": "narnia"}, "area must be one of: "),
+        ({"category": "nada"}, "there is no event category 'nada'"),
+        ({"price": "gratis"}, "price must be 'free' or 'paid'"),
+    ],
+)
+def test_content_api_event_filters_say_what_is_wrong(api_client, index, params, message):
+    response = api_client.get("/api/v2/pages/", {"type": "events.EventPage", **params})
+    assert response.status_code == 400
+    assert message in response.json()["message"]
+
+
+@pytest.mark.parametrize("name", ["when", "area", "category", "date_from"])
+def test_event_filters_on_other_page_types_are_a_400(api_client, demo_site, name):
+    response = api_client.get("/api/v2/pages/", {name: "x"})
+    assert response.status_code == 400
+    assert "add type=events.EventPage" in response.json()["message"]
+
+
+def test_content_api_event_discovery_query_count_does_not_grow(api_client, index):
+    category = make_category(slug="talleres")
+    params = {"type": "events.EventPage", "fields": "*", "limit": 50, "when": "upcoming",
+              "category": "talleres", "area": "laureles", "date_from": "2020-01-01"}  # fmt: skip
+    assert_constant_queries(
+        lambda: api_client.get("/api/v2/pages/", params).json(),
+        lambda: make_event(index, categories=[category], venue=make_venue(area="laureles")),
+        budget=11,
+    )

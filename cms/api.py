@@ -19,10 +19,9 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField as WagtailStreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from cms import media_privacy
-from cms.events.models import EventPage
 from cms.preview import page_from_preview_token
 from cms.resources import selectors as resource_selectors
 
@@ -186,13 +185,20 @@ class AnonymousResponseCache:
         return self._cached(request, super().detail_view, pk)
 
 
+# Filters a page type takes beyond its fields (`api_filter_parameters` + `api_filter`):
+# {parameter: "type=app.Model"}, so the same parameter on another type is a 400 naming it.
+TYPE_FILTERS = {
+    name: f"type={model._meta.app_label}.{model.__name__}"
+    for model in get_page_models()
+    for name in getattr(model, "api_filter_parameters", ())
+}
+
+
 class PagesAPI(AnonymousResponseCache, BoundedListingMixin, PagesAPIViewSet):
     base_serializer_class = PageWithTranslationsSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        EventPage.api_filter_parameters
-    )
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TYPE_FILTERS)
     _base_queryset = None
 
     def get_base_queryset(self):
@@ -210,10 +216,10 @@ class PagesAPI(AnonymousResponseCache, BoundedListingMixin, PagesAPIViewSet):
         # type costs the same number of queries for 1 item as for 100.
         _check_relation_filters(queryset.model, self.request.GET, self.known_query_parameters)
         own = getattr(queryset.model, "api_filter_parameters", frozenset())
-        foreign = sorted(set(self.request.GET) & (EventPage.api_filter_parameters - own))
-        if foreign:
+        if foreign := sorted(set(self.request.GET) & (set(TYPE_FILTERS) - own)):
+            types = sorted({TYPE_FILTERS[name] for name in foreign})
             raise BadRequestError(
-                f"{', '.join(foreign)}: only events are filtered so; add type=events.EventPage"
+                f"{', '.join(foreign)} filter one page type: add {' or '.join(types)}"
             )
         extra_filters = getattr(queryset.model, "api_filter", None)
         if extra_filters is not None:

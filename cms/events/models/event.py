@@ -7,7 +7,6 @@ the event's total, shared by its ticket types."""
 
 from __future__ import annotations
 
-import datetime
 import zoneinfo
 
 from django.conf import settings
@@ -245,7 +244,7 @@ class EventPageQuerySet(PageQuerySet):
         return self
 
     def matching(self, data: dict, *, category_ids: list[int] | None = None):
-        """The listing's filters, given as `EventFilterForm` cleans them (cms/events/listing.py):
+        """The listing's filters, given as `EventFilterForm` cleans them (cms/events/filters.py):
         one path for the site's listing and the content API."""
         queryset = self
         if data.get("date_from"):
@@ -447,43 +446,37 @@ class EventPage(RoutablePageMixin, SeoMixin, HeadlessPreviewable, Page):
 
     @classmethod
     def api_filter(cls, queryset, params):
-        """The content API's event discovery: `?when=upcoming|past`, `date_from=`/`date_to=`
-        (YYYY-MM-DD, on the start date), `area=`, `category=<slug>` (its subcategories too)
-        and `price=free|paid`, each checked, a bad one a 400 that names it."""
+        """The content API's event discovery: the site listing's `when`, `date_from`,
+        `date_to`, `area`, `category` (a slug; its subcategories too) and `price`, checked by
+        the listing's own form, each bad one a 400 that names it, in the caller's language."""
         from wagtail.api.v2.utils import BadRequestError
 
-        data, errors = {}, []
-        when = params.get("when")
-        if when is not None and when not in ("upcoming", "past"):
-            errors.append("when must be 'upcoming' or 'past'")
-        for name in ("date_from", "date_to"):
-            if (value := params.get(name)) is not None:
-                try:
-                    data[name] = datetime.date.fromisoformat(value)
-                except ValueError:
-                    errors.append(f"{name} must be a date as YYYY-MM-DD, not '{value[:40]}'")
-        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
-            errors.append("date_to comes before date_from")
-        if (area := params.get("area")) is not None:
-            if area not in Area.values:
-                errors.append(f"area must be one of: {', '.join(Area.values)}")
-            data["area"] = area
-        if (price := params.get("price")) is not None:
-            if price not in ("free", "paid"):
-                errors.append("price must be 'free' or 'paid'")
-            data["price"] = price
+        from ..filters import EventFilterForm
+
+        given = {name: params[name] for name in cls.api_filter_parameters if name in params}
+        form = EventFilterForm(given)
+        errors = []
+        if not form.is_valid():
+            for name, messages in sorted(form.errors.items()):
+                field = form.fields.get(name)
+                choices = [str(value) for value, _label in getattr(field, "choices", ()) if value]
+                hint = f" ({', '.join(choices)})" if choices else ""
+                errors.append(f"{name}: {' '.join(messages)}{hint}")
         category_ids = None
-        if (slug := params.get("category")) is not None:
+        if slug := form.cleaned_data.get("category"):
             category_ids = list(
                 EventCategory.objects.filter(
                     models.Q(slug=slug) | models.Q(parent__slug=slug)
                 ).values_list("pk", flat=True)
             )
             if not category_ids:
-                errors.append(f"there is no event category '{slug[:80]}'")
+                errors.append(f"category: there is no event category '{slug}'")
         if errors:
             raise BadRequestError("; ".join(errors))
-        return queryset.happening(when).matching(data, category_ids=category_ids)
+        data = form.cleaned_data
+        return queryset.happening(data.get("when") or None).matching(
+            data, category_ids=category_ids
+        )
 
     def clean(self):
         super().clean()

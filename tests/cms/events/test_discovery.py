@@ -214,26 +214,43 @@ def test_content_api_discovers_events_as_the_listing_does(api_client, index):
 @pytest.mark.parametrize(
     "params, message",
     [
-        ({"when": "tomorrow"}, "when must be 'upcoming' or 'past'"),
-        ({"date_from": "2026-13-01"}, "date_from must be a date as YYYY-MM-DD"),
-        ({"date_to": "ayer"}, "date_to must be a date as YYYY-MM-DD"),
-        ({"date_from": "2026-12-10", "date_to": "2026-12-01"}, "date_to comes before date_from"),
-        ({"area": "narnia"}, "area must be one of: "),
-        ({"category": "nada"}, "there is no event category 'nada'"),
-        ({"price": "gratis"}, "price must be 'free' or 'paid'"),
+        ({"when": "tomorrow"}, "when: Select a valid choice. tomorrow is not one of the "
+                               "available choices. (upcoming, past)"),
+        ({"date_from": "2026-13-01"}, "date_from: Enter a valid date."),
+        ({"date_to": "ayer"}, "date_to: Enter a valid date."),
+        ({"date_from": "2026-12-10", "date_to": "2026-12-01"},
+         "date_to: The end of the range comes before its start."),
+        ({"area": "narnia"}, "area: Select a valid choice. narnia is not one of the available "
+                             "choices. (el-poblado, laureles, centro,"),
+        ({"category": "nada"}, "category: there is no event category 'nada'"),
+        ({"price": "gratis"}, "price: Select a valid choice. gratis is not one of the "
+                              "available choices. (free, paid)"),
     ],
-)
+)  # fmt: skip
 def test_content_api_event_filters_say_what_is_wrong(api_client, index, params, message):
-    response = api_client.get("/api/v2/pages/", {"type": "events.EventPage", **params})
+    """The listing's own form checks them, in the caller's language."""
+    response = api_client.get(
+        "/api/v2/pages/", {"type": "events.EventPage", **params}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     assert message in response.json()["message"]
 
 
-@pytest.mark.parametrize("name", ["when", "area", "category", "date_from"])
+def test_content_api_event_filter_errors_speak_spanish_too(api_client, index):
+    response = api_client.get(
+        "/api/v2/pages/",
+        {"type": "events.EventPage", "date_to": "ayer"},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert response.status_code == 400
+    assert response.json()["message"] == "date_to: Introduzca una fecha válida."
+
+
+@pytest.mark.parametrize("name", ["when", "area", "category", "date_from", "price"])
 def test_event_filters_on_other_page_types_are_a_400(api_client, demo_site, name):
     response = api_client.get("/api/v2/pages/", {name: "x"})
     assert response.status_code == 400
-    assert "add type=events.EventPage" in response.json()["message"]
+    assert response.json()["message"] == f"{name} filter one page type: add type=events.EventPage"
 
 
 def test_content_api_event_discovery_query_count_does_not_grow(api_client, index):
